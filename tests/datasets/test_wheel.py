@@ -1,0 +1,74 @@
+"""The built wheel carries the datasets, and finds them from any folder."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import sysconfig
+import textwrap
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_loads_datasets_from_another_folder(tmp_path):
+    """Does a wheel installed in a fresh venv load a dataset, run from an unrelated folder?"""
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = dist.glob("coursework_kit-*.whl")
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=False)
+    python = env_dir / "bin" / "python"
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            "--target",
+            site,
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    # The dependencies come from the test environment's site-packages, added as a plain path
+    # (so its editable install of the checkout is not picked up).
+    (Path(site) / "_test_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    script = textwrap.dedent(
+        f"""
+        import coursework_kit
+        from coursework_kit.datasets import data_dir, load_campaigns
+        from coursework_kit.metrics.calculation import metric_specs
+        assert str(data_dir()).startswith({site!r}), data_dir()
+        assert data_dir().name == "_datasets"
+        assert len(load_campaigns()) == 72
+        assert len(metric_specs()) == 20
+        print("ok", coursework_kit.__file__)
+        """
+    )
+    result = subprocess.run(
+        [str(python), "-c", script], cwd=elsewhere, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok " + site)
