@@ -1,0 +1,83 @@
+"""Metrics by channel and by week from the campaign table, plus the marketing funnel.
+
+Rates are worked out from totals (all clicks ÷ all impressions), never by averaging weekly
+rates, which would give small weeks as much weight as big ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from coursework_kit.errors import MetricInputError
+from coursework_kit.metrics import marketing
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["CHANNEL_METRICS", "FUNNEL_STAGES", "by_channel", "by_week", "channel_label", "funnel"]
+
+# metric id -> the two campaign-table columns its function takes, in order
+CHANNEL_METRICS: dict[str, tuple[str, str]] = {
+    "ctr": ("clicks", "impressions"),
+    "conversion_rate": ("conversions", "sessions"),
+    "cpc": ("spend", "clicks"),
+    "cpm": ("spend", "impressions"),
+    "cpa": ("spend", "conversions"),
+    "cac": ("spend", "new_customers"),
+    "aov": ("revenue", "orders"),
+    "roi": ("revenue", "spend"),
+    "roas": ("revenue", "spend"),
+    "engagement_rate": ("engagements", "reach"),
+    "bounce_rate": ("bounced_sessions", "sessions"),
+}
+
+FUNNEL_STAGES = ("impressions", "clicks", "sessions", "conversions")
+
+
+def channel_label(channel: str) -> str:
+    """ "paid_search" -> "Paid search"."""
+    return channel.replace("_", " ").capitalize()
+
+
+def _apply(metric: str, a: float, b: float) -> float | None:
+    function: Callable[[object, object], float] = getattr(marketing, metric)
+    try:
+        return function(a, b)
+    except MetricInputError:
+        return None  # e.g. no spend on organic social: a cost metric does not apply
+
+
+def _metric_columns(metric: str) -> tuple[str, str]:
+    if metric not in CHANNEL_METRICS:
+        raise KeyError(
+            f"{metric!r} cannot be shown by channel; choose one of {', '.join(CHANNEL_METRICS)}."
+        )
+    return CHANNEL_METRICS[metric]
+
+
+def by_channel(frame: pd.DataFrame, metric: str) -> dict[str, float | None]:
+    """``metric`` for each channel over all weeks (None where it does not apply)."""
+    a, b = _metric_columns(metric)
+    totals = frame.groupby("channel", sort=False)[[a, b]].sum()
+    return {str(ch): _apply(metric, float(row[a]), float(row[b])) for ch, row in totals.iterrows()}
+
+
+def by_week(frame: pd.DataFrame, metric: str) -> dict[str, list[tuple[int, float | None]]]:
+    """``metric`` week by week for each channel: {channel: [(week, value), ...]}."""
+    a, b = _metric_columns(metric)
+    series: dict[str, list[tuple[int, float | None]]] = {}
+    totals = frame.groupby(["channel", "week"], sort=False)[[a, b]].sum()
+    for key, row in totals.iterrows():
+        channel, week = cast("tuple[str, int]", key)
+        value = _apply(metric, float(row[a]), float(row[b]))
+        series.setdefault(str(channel), []).append((int(week), value))
+    return {ch: sorted(points) for ch, points in series.items()}
+
+
+def funnel(frame: pd.DataFrame, channel: str | None = None) -> list[tuple[str, int]]:
+    """Totals at each funnel stage (impressions -> clicks -> sessions -> conversions)."""
+    rows = frame if channel is None else frame[frame["channel"] == channel]
+    if channel is not None and rows.empty:
+        raise KeyError(f"There is no channel {channel!r} in this table.")
+    return [(stage, int(rows[stage].sum())) for stage in FUNNEL_STAGES]

@@ -1,0 +1,48 @@
+"""The channel dashboard widget, driven through its methods."""
+
+from __future__ import annotations
+
+import pytest
+
+from coursework_kit.datasets import load_campaigns
+from coursework_kit.metrics import ChannelDashboard
+
+
+@pytest.fixture(scope="module")
+def dashboard():
+    return ChannelDashboard(load_campaigns(learner="ab123"))
+
+
+def test_opens_with_charts_described_for_screen_readers(dashboard):
+    """Does it open with a bar chart, a line chart and a funnel, each with alt text?"""
+    assert "data:image/png;base64," in dashboard._bars.value
+    assert "alt='Bar chart of Click-through rate (CTR) by channel: Paid search" in (
+        dashboard._bars.value
+    )
+    assert "<table>" in dashboard._bars.value  # the figures as text too
+    assert "alt='Line chart of" in dashboard._lines.value
+    assert "alt='Funnel for All channels: impressions" in dashboard._funnel.value
+
+
+def test_selecting_a_metric_redraws(dashboard):
+    """Does choosing ROI show ROI by channel, with n/a for the channel that has no spend?"""
+    dashboard.select("roi")
+    assert "Return on investment (ROI) by channel" in dashboard._bars.value
+    assert "n/a (no spend)" in dashboard._bars.value
+    assert dashboard.values["organic_social"] is None
+
+
+def test_selecting_a_channel_shows_its_funnel(dashboard):
+    """Does choosing a channel show that channel's funnel, and None go back to all?"""
+    dashboard.select_channel("email")
+    assert "Funnel for Email:" in dashboard._funnel.value
+    dashboard.select_channel(None)
+    assert "Funnel for All channels:" in dashboard._funnel.value
+
+
+def test_unknown_metric_is_refused(dashboard):
+    """Is a metric that is not on the menu refused?"""
+    from traitlets import TraitError
+
+    with pytest.raises(TraitError):
+        dashboard.select("nps")
