@@ -1,0 +1,128 @@
+"""Every notebook in workbooks/ (and assignments/source/) runs headless without an error.
+
+Notebooks are copied to a temporary folder first, so the evidence they write stays out of the
+checkout. Nothing may be written to stderr: nbgrader scores a cell that does so as 0.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted([*ROOT.glob("workbooks/*.ipynb"), *ROOT.glob("assignments/source/*/*.ipynb")])
+
+
+def run(path: Path, folder: Path) -> nbformat.NotebookNode:
+    shutil.copytree(
+        path.parent,
+        folder,
+        dirs_exist_ok=True,
+        ignore=shutil.ignore_patterns("evidence", ".ipynb_checkpoints"),
+    )
+    notebook = nbformat.read(folder / path.name, as_version=4)
+    NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
+    ).execute()
+    return notebook
+
+
+def outputs(notebook: nbformat.NotebookNode) -> list[dict]:
+    return [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+
+
+def text_of(notebook: nbformat.NotebookNode) -> str:
+    """What the notebook printed and the plain-text form of what it displayed."""
+    parts = []
+    for output in outputs(notebook):
+        parts.append(output.get("text", ""))
+        parts.append(output.get("data", {}).get("text/plain", ""))
+    return "\n".join(parts)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_notebook_runs_cleanly(path, tmp_path, monkeypatch):
+    """Does the notebook run top to bottom with no error and nothing on stderr?"""
+    monkeypatch.setenv("JUPYTERHUB_USER", "learner-one")
+    notebook = run(path, tmp_path / "nb")
+    assert not [o for o in outputs(notebook) if o.output_type == "error"]
+    stderr = [o.text for o in outputs(notebook) if o.get("name") == "stderr"]
+    assert stderr == []
+
+
+def test_workbooks_are_committed_without_outputs():
+    """Are the shipped workbooks clean (no outputs), so learners start fresh?"""
+    for path in NOTEBOOKS:
+        notebook = nbformat.read(path, as_version=4)
+        nbformat.validate(notebook)
+        for cell in notebook.cells:
+            if cell.cell_type == "code":
+                assert cell.outputs == [], path.name
+                assert cell.execution_count is None, path.name
+
+
+def test_set_up_code_is_hidden_from_learners():
+    """Is every code cell a learner does not type in folded away?"""
+    for path in ROOT.glob("workbooks/*.ipynb"):
+        notebook = nbformat.read(path, as_version=4)
+        for cell in notebook.cells:
+            if cell.cell_type == "code" and "learner-answer" not in cell.metadata.get("tags", []):
+                assert cell.metadata.get("jupyter", {}).get("source_hidden") is True, (
+                    path.name,
+                    cell.source[:60],
+                )
+
+
+def test_index_links_to_every_workbook():
+    """Does the start page link to every unit workbook, and every link lead somewhere?"""
+    import re
+
+    index = nbformat.read(ROOT / "workbooks" / "index.ipynb", as_version=4)
+    text = "\n".join(c.source for c in index.cells if c.cell_type == "markdown")
+    links = set(re.findall(r"\]\(([^)]+\.ipynb)\)", text))
+    workbooks = {p.name for p in ROOT.glob("workbooks/*.ipynb")} - {"index.ipynb"}
+    assert links == workbooks
+    for link in links:
+        assert (ROOT / "workbooks" / link).is_file()
+
+
+# Each answer worked out independently of coursework_kit, from the figures the notebook shows.
+UNIT1_ANSWERS = {
+    "my_ctr = None": "my_ctr = a.clicks / a.impressions * 100",
+    "my_conversion_rate = None": "my_conversion_rate = a.conversions / a.sessions * 100",
+    "my_engagement_rate = None": "my_engagement_rate = c.engagements / c.reach * 100",
+    "my_open_rate = None": "my_open_rate = e.opens / e.delivered * 100",
+    "my_click_to_open_rate = None": "my_click_to_open_rate = e.clicks / e.opens * 100",
+    "my_roi = None": "my_roi = (revenue - spend) / spend * 100",
+}
+
+
+@pytest.mark.slow
+def test_unit1_right_answers_are_marked_right(tmp_path, monkeypatch):
+    """With every answer worked out correctly, does every self-check say Right?"""
+    monkeypatch.setenv("JUPYTERHUB_USER", "learner-two")
+    source = ROOT / "workbooks" / "unit1-online-interaction.ipynb"
+    notebook = nbformat.read(source, as_version=4)
+    for cell in notebook.cells:
+        for blank, answer in UNIT1_ANSWERS.items():
+            cell.source = cell.source.replace(blank, answer)
+    folder = tmp_path / "nb"
+    folder.mkdir()
+    nbformat.write(notebook, folder / source.name)
+    done = run(folder / source.name, tmp_path / "run")
+    text = text_of(done)
+    assert text.count("Right!") == len(UNIT1_ANSWERS)
+    assert "Not yet" not in text
+
+
+@pytest.mark.slow
+def test_unit1_blank_answers_are_not_marked_wrong(tmp_path, monkeypatch):
+    """Run as released (answers still None), does each check ask for an answer instead?"""
+    monkeypatch.setenv("JUPYTERHUB_USER", "learner-three")
+    done = run(ROOT / "workbooks" / "unit1-online-interaction.ipynb", tmp_path / "nb")
+    assert text_of(done).count("Type your answer in place of None") == len(UNIT1_ANSWERS)
