@@ -8,31 +8,23 @@ one this script is in. Works from any working folder.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-
-try:
-    from coursework_kit.datasets import _synth_campaigns as synth
-    from coursework_kit.datasets._tables import write_csv
-except ModuleNotFoundError:  # running from a checkout without the package installed
+if (HERE.parents[1] / "coursework_kit").is_dir():  # a checkout: use its own package
     sys.path.insert(0, str(HERE.parents[1]))
-    from coursework_kit.datasets import _synth_campaigns as synth
-    from coursework_kit.datasets._tables import write_csv
 
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seed", type=int, default=synth.MASTER_SEED)
-    parser.add_argument("--out", type=Path, default=HERE)
-    args = parser.parse_args(argv)
-    channels = synth.weekly_channels(args.seed)
-    write_csv(args.out / "weekly_channels.csv", channels, synth.WEEKLY_COLUMNS)
-    write_csv(args.out / "email_sends.csv", synth.email_sends(args.seed), synth.EMAIL_COLUMNS)
-    print(f"Wrote weekly_channels.csv and email_sends.csv (seed {args.seed}) to {args.out}")
-
+from coursework_kit.datasets import _synth_campaigns as synth  # noqa: E402
+from coursework_kit.datasets._synth_cli import run  # noqa: E402
 
 if __name__ == "__main__":
-    main()
+    run(
+        {
+            "weekly_channels.csv": (synth.weekly_channels, synth.WEEKLY_COLUMNS),
+            "email_sends.csv": (synth.email_sends, synth.EMAIL_COLUMNS),
+        },
+        master_seed=synth.MASTER_SEED,
+        out=HERE,
+        description=__doc__.splitlines()[0],
+    )
