@@ -11,10 +11,21 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from coursework_kit.errors import DatasetError, QuizError
 
 __all__ = ["Option", "Question", "QuestionResult", "QuizBank", "load_bank"]
+
+
+_Item = TypeVar("_Item", "Option", "Question")
+
+
+def _by_id(items: tuple[_Item, ...], wanted: str, missing: str, plural: str) -> _Item:
+    for item in items:
+        if item.id == wanted:
+            return item
+    raise QuizError(f"{missing} {wanted!r}; its {plural} are {', '.join(i.id for i in items)}.")
 
 
 @dataclass(frozen=True)
@@ -38,13 +49,7 @@ class Question:
         return frozenset(o.id for o in self.options if o.correct)
 
     def option(self, option_id: str) -> Option:
-        for o in self.options:
-            if o.id == option_id:
-                return o
-        raise QuizError(
-            f"Question {self.id!r} has no option {option_id!r}; "
-            f"its options are {', '.join(o.id for o in self.options)}."
-        )
+        return _by_id(self.options, option_id, f"Question {self.id!r} has no option", "options")
 
     def mark(self, chosen: Iterable[str]) -> QuestionResult:
         """Mark the chosen option ids, with the feedback for each one chosen."""
@@ -105,13 +110,7 @@ class QuizBank:
     introduction: str = ""
 
     def question(self, question_id: str) -> Question:
-        for q in self.questions:
-            if q.id == question_id:
-                return q
-        raise QuizError(
-            f"There is no question {question_id!r} in this quiz; "
-            f"its questions are {', '.join(q.id for q in self.questions)}."
-        )
+        return _by_id(self.questions, question_id, "There is no question", "questions")
 
 
 def _check_sense(bank: QuizBank, source: str) -> None:
