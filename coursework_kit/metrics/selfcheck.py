@@ -32,6 +32,11 @@ class SelfCheck:
     message: str
     answered: bool = True
 
+    @property
+    def label(self) -> str:
+        """The measure's name, so several checks in one cell can be told apart."""
+        return metric_specs()[self.metric].label
+
     def __repr__(self) -> str:
         return ("Right! " if self.correct else "Not yet. ") + self.message
 
@@ -41,7 +46,7 @@ class SelfCheck:
             colour, mark = "#57606a", "… No answer yet"
         return (
             f"<div role='status' style='border-left:4px solid {colour};padding:4px 8px'>"
-            f"<strong>{mark}.</strong> {html.escape(self.message)}</div>"
+            f"{html.escape(self.label)}: <strong>{mark}.</strong> {html.escape(self.message)}</div>"
         )
 
 

@@ -45,7 +45,7 @@ def test_no_answer_yet_is_not_marked_wrong():
     result = check_answer("ctr", None, clicks=45, impressions=1800)
     assert not result.answered
     assert "in place of None" in result.message
-    assert "No answer yet" in result._repr_html_()
+    assert "Click-through rate (CTR): <strong>… No answer yet" in result._repr_html_()
 
 
 @pytest.mark.parametrize("answer", ["two", [2.5], True])
