@@ -17,6 +17,7 @@ HEAVY = ["ipywidgets", "matplotlib", "pandas", "IPython", "yaml", "jsonschema", 
         "import coursework_kit",
         "from coursework_kit.metrics import ctr, ab_test",
         "import coursework_kit.evidence, coursework_kit.learner, coursework_kit.quiz",
+        "from coursework_kit.chat import assess_reply, assess_transcript, Conversation",
     ],
 )
 def test_importing_loads_nothing_heavy(statement):
@@ -33,7 +34,14 @@ def test_logic_modules_do_not_import_display_libraries():
     import coursework_kit
 
     root = Path(coursework_kit.__file__).parent
-    display_modules = {"calculator.py", "dashboard.py", "widget.py", "charts.py", "_display.py"}
+    display_modules = {
+        "calculator.py",
+        "dashboard.py",
+        "widget.py",
+        "charts.py",
+        "_display.py",
+        "portfolio.py",
+    }
     for path in root.rglob("*.py"):
         if path.name in display_modules:
             continue

@@ -1,0 +1,48 @@
+"""Simulated customer live chats, assessed against the customer-service criteria.
+
+The assessor, scenarios, conversation engine, transcript criteria and CRM check are plain
+logic; ``ChatWidget`` loads ipywidgets only when first asked for.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from coursework_kit.chat.assess import FLAGS, ReplyAssessment, assess_reply
+from coursework_kit.chat.crm import CRMCheck, CRMRecord, check_crm
+from coursework_kit.chat.engine import Conversation, Turn
+from coursework_kit.chat.scenario import Scenario, list_scenarios, load_scenario
+from coursework_kit.chat.transcript import CriterionResult, TranscriptReport, assess_transcript
+
+if TYPE_CHECKING:
+    from coursework_kit.chat.widget import ChatWidget
+
+__all__ = [
+    "FLAGS",
+    "CRMCheck",
+    "CRMRecord",
+    "ChatWidget",
+    "Conversation",
+    "CriterionResult",
+    "ReplyAssessment",
+    "Scenario",
+    "TranscriptReport",
+    "Turn",
+    "assess_reply",
+    "assess_transcript",
+    "check_crm",
+    "list_scenarios",
+    "load_scenario",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ChatWidget":
+        from coursework_kit.chat.widget import ChatWidget
+
+        return ChatWidget
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,232 @@
+"""The simulated customer: reacts to what the adviser does, turn by turn.
+
+Identity asked for -> the customer gives it. Account details before that -> a data protection
+breach is recorded. Empathy with a clear plan -> calmer. Blame, jargon or slow replies -> more
+frustrated, then asks for a manager, then leaves. A paraphrase -> the customer confirms or
+corrects it. An offer beyond the adviser's remit -> a policy breach is recorded.
+
+Time comes from ``clock`` (``datetime.now`` by default), so tests can drive it; in practice
+mode the clock is off: no chasing and no penalty for slow replies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from coursework_kit.chat._phrases import phrases
+from coursework_kit.chat.assess import ReplyAssessment, assess_reply, content_stems
+from coursework_kit.chat.rules import Finding, check_reply
+from coursework_kit.chat.scenario import Scenario
+from coursework_kit.errors import CourseworkError
+
+__all__ = ["MOODS", "Conversation", "Turn"]
+
+MOODS = ("calm", "worried", "annoyed", "angry", "asking for a manager", "leaving")
+_MANAGER, _LEAVING = 4, 5
+MAX_CHASES = 2
+
+
+@dataclass(frozen=True)
+class Turn:
+    speaker: str  # "agent" or "customer"
+    text: str
+    at: datetime
+    kind: str = ""  # for the customer: which kind of line it was ("calmer", "chase", ...)
+
+    def as_record(self) -> dict[str, str]:
+        return {"speaker": self.speaker, "text": self.text, "at": self.at.isoformat()}
+
+
+@dataclass
+class Conversation:
+    """One chat between the learner (the adviser) and a scenario's simulated customer."""
+
+    scenario: Scenario
+    practice: bool = False
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())
+    turns: list[Turn] = field(default_factory=list, init=False)
+    findings: list[Finding] = field(default_factory=list, init=False)
+    assessments: list[ReplyAssessment] = field(default_factory=list, init=False)
+    ended_by: str | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        self.mood = MOODS.index(self.scenario.persona.mood)
+        self.verified = self.resolved = self.escalated = False
+        self.moved_private = self.warned = self.manager_asked = False
+        self._asked_identity = False
+        self._chases = 0
+        self._used: Counter[str] = Counter()
+        self.turns.append(Turn("customer", self.scenario.opening, self.clock(), "opening"))
+
+    # -- what the learner does -----------------------------------------------------------------
+
+    def reply(self, text: str, *, at: datetime | None = None) -> list[Turn]:
+        """The adviser sends ``text``; returns what the customer says back (maybe nothing)."""
+        if self.ended_by:
+            raise CourseworkError("This chat has ended. Start it again to have another go.")
+        if not isinstance(text, str) or not text.strip():
+            raise CourseworkError("Type a reply before sending it.")
+        at = at or self.clock()
+        slow = (
+            not self.practice and self.waiting_seconds(at) > self.scenario.persona.patience_seconds
+        )
+        # The paraphrase may reflect the opening problem or the customer's latest message.
+        last = self._last_customer().text
+        context = (
+            self.scenario.opening
+            if last == self.scenario.opening
+            else (f"{self.scenario.opening} {last}")
+        )
+        assessment = assess_reply(
+            text, customer_message=context, customer_name=self.scenario.persona.name
+        )
+        self.assessments.append(assessment)
+        index = len(self.turns)
+        self.turns.append(Turn("agent", text, at))
+        self.findings += check_reply(
+            text,
+            self.scenario,
+            verified=self.verified,
+            turn=index,
+            escalating=assessment.escalation,
+        )
+        negative = assessment.blame_or_negative or bool(assessment.jargon) or slow
+        if negative:
+            self.mood = min(self.mood + 1, _LEAVING)
+        elif (assessment.empathy or assessment.apology) and assessment.positive_language:
+            self.mood = max(self.mood - 1, 0)
+        if phrases().find("ending_chat", text):
+            self._adviser_ends(index)
+            return []
+        kind = self._respond(assessment, text, negative)
+        return self._say(kind, at)
+
+    def end(self) -> None:
+        """The adviser closes the chat."""
+        if not self.ended_by:
+            self._adviser_ends(len(self.turns) - 1)
+
+    def tick(self, now: datetime | None = None) -> Turn | None:
+        """Let time pass: a customer kept waiting too long chases (or, in the end, leaves)."""
+        if self.practice or self.ended_by or self.turns[-1].speaker != "customer":
+            return None
+        now = now or self.clock()
+        waited = (now - self.turns[-1].at).total_seconds()
+        if waited <= self.scenario.persona.patience_seconds:
+            return None
+        self._chases += 1
+        self.mood = min(self.mood + 1, _LEAVING)
+        kind = "leave" if self._chases > MAX_CHASES else "chase"
+        (turn,) = self._say(kind, now)
+        return turn
+
+    # -- state --------------------------------------------------------------------------------
+
+    @property
+    def ended(self) -> bool:
+        return self.ended_by is not None
+
+    @property
+    def mood_label(self) -> str:
+        return MOODS[self.mood]
+
+    def waiting_seconds(self, now: datetime | None = None) -> float:
+        """How long the customer has been waiting for the adviser (0 if it is their turn)."""
+        if self.turns[-1].speaker != "customer":
+            return 0.0
+        first = self._first_unanswered()
+        return max(0.0, ((now or self.clock()) - first.at).total_seconds())
+
+    def transcript(self) -> list[tuple[str, str, datetime]]:
+        """The turns as ``(speaker, text, timestamp)``, ready for ``assess_transcript``."""
+        return [(t.speaker, t.text, t.at) for t in self.turns]
+
+    # -- the customer's side ------------------------------------------------------------------
+
+    def _respond(self, a: ReplyAssessment, text: str, negative: bool) -> str:
+        s, p = self.scenario, phrases()
+        if s.needs.warning_then_end and p.find("warning", text) and not self.warned:
+            self.warned = True
+            return "warned"
+        if self.mood >= _LEAVING:
+            return "leave"
+        if self.mood >= _MANAGER and not self.manager_asked:
+            self.manager_asked = True
+            return "manager"
+        if a.identity_check and s.needs.verification and not self.verified:
+            self._asked_identity = True
+            return "verification"
+        if negative:
+            return "frustrated"
+        if s.needs.escalation and a.escalation and not self.escalated:
+            self.escalated = self.resolved = True
+            return "escalated"
+        if s.needs.private_channel and not self.moved_private and p.find("private_channel", text):
+            self.moved_private = True
+            return "moved_private"
+        ready = (self.verified or not s.needs.verification) and (
+            self.moved_private or not s.needs.private_channel
+        )
+        if not self.resolved and ready and _matches(s.resolution_keywords, text):
+            self.resolved = True
+            return "resolved"
+        if a.closing_question:
+            return "goodbye" if self.resolved else "not_resolved"
+        if a.paraphrase:
+            keywords = content_stems(" ".join(s.problem_keywords))
+            return "confirm" if keywords & content_stems(text) else "correct"
+        if (a.empathy or a.apology) and a.positive_language:
+            return "calmer"
+        return "default"
+
+    def _say(self, kind: str, at: datetime) -> list[Turn]:
+        if kind == "verification":
+            text = self.scenario.verification_reply
+            self.verified = True
+        else:
+            options = self.scenario.lines(kind)
+            text = options[self._used[kind] % len(options)]
+            self._used[kind] += 1
+        turn = Turn("customer", text, at, kind)
+        self.turns.append(turn)
+        if kind in ("goodbye", "leave"):
+            self.ended_by = "customer"
+        return [turn]
+
+    def _adviser_ends(self, index: int) -> None:
+        self.ended_by = "agent"
+        if self.scenario.needs.warning_then_end and not self.warned:
+            self.findings.append(
+                Finding(
+                    "policy",
+                    index,
+                    "The chat was ended without first warning the customer about their language.",
+                )
+            )
+        elif not self.scenario.needs.warning_then_end and not self.resolved:
+            self.findings.append(
+                Finding(
+                    "policy",
+                    index,
+                    "The chat was ended before the customer's problem was dealt with.",
+                )
+            )
+
+    def _last_customer(self) -> Turn:
+        return next(t for t in reversed(self.turns) if t.speaker == "customer")
+
+    def _first_unanswered(self) -> Turn:
+        first = self.turns[-1]
+        for turn in reversed(self.turns):
+            if turn.speaker != "customer":
+                break
+            first = turn
+        return first
+
+
+def _matches(patterns: tuple[str, ...], text: str) -> bool:
+    return any(re.search(p, text, re.IGNORECASE) for p in patterns)

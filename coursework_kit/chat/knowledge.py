@@ -1,0 +1,85 @@
+"""The knowledge base an adviser searches in a chat, and the pre-written responses.
+
+Pre-written responses carry placeholders in square brackets ("[customer name]"); one sent with
+a placeholder still in it, or word for word, has not been personalised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+__all__ = ["Article", "Template", "knowledge_base", "search", "templates", "unpersonalised"]
+
+_PLACEHOLDER = re.compile(r"\[[^\]\n]{2,40}\]")
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    keywords: tuple[str, ...]
+    body: str
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    title: str
+    text: str
+
+    @property
+    def placeholders(self) -> list[str]:
+        return _PLACEHOLDER.findall(self.text)
+
+
+@cache
+def knowledge_base() -> tuple[Article, ...]:
+    from coursework_kit.datasets import load_yaml
+
+    raw = load_yaml("chat/knowledge_base.yaml", schema="chat/knowledge_base.schema.json")
+    return tuple(
+        Article(a["id"], a["title"], tuple(a["keywords"]), a["body"], a.get("source", ""))
+        for a in raw["articles"]
+    )
+
+
+@cache
+def templates() -> tuple[Template, ...]:
+    from coursework_kit.datasets import load_yaml
+
+    raw = load_yaml("chat/templates.yaml", schema="chat/templates.schema.json")
+    return tuple(Template(t["id"], t["title"], t["text"]) for t in raw["templates"])
+
+
+def search(query: str, *, limit: int = 3) -> list[Article]:
+    """Articles that best match ``query``: keywords count three times, title twice, body once.
+
+    >>> [a.id for a in search("parcel late")][:1]
+    ['delivery-times']
+    """
+    words = set(_WORD.findall(query.lower()))
+    if not words:
+        return []
+    scored = []
+    for article in knowledge_base():
+        keywords = {w for k in article.keywords for w in _WORD.findall(k.lower())}
+        title = set(_WORD.findall(article.title.lower()))
+        body = set(_WORD.findall(article.body.lower()))
+        score = 3 * len(words & keywords) + 2 * len(words & title) + len(words & body)
+        if score:
+            scored.append((-score, article.id, article))
+    return [article for *_, article in sorted(scored)[:limit]]
+
+
+def unpersonalised(reply: str) -> str | None:
+    """Why ``reply`` is a pre-written response sent without personalising it, or None.
+
+    >>> unpersonalised("Hi [customer name], thanks for contacting Harbour & Pine.")
+    'the placeholder [customer name] is still in it'
+    """
+    left = _PLACEHOLDER.findall(reply)
+    return f"the placeholder {left[0]} is still in it" if left else None

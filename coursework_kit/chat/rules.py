@@ -1,0 +1,126 @@
+"""Scenario rules an adviser's reply can break: data protection, remit, promises, templates.
+
+Used by the conversation engine as the chat happens and by the transcript assessment
+afterwards, so a grader re-derives every finding from the learner's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from coursework_kit.chat.knowledge import unpersonalised
+from coursework_kit.chat.scenario import Scenario
+
+__all__ = ["Finding", "check_reply", "verified_before"]
+
+_MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d{1,2})?)")
+_OFFER = re.compile(
+    r"\b(refund|credit|compensation|goodwill|voucher|money back|reimburse|gesture|discount)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something in the chat that breaks a rule, with the adviser's words that show it."""
+
+    kind: str  # "data_protection", "remit", "promise", "template", "policy"
+    turn: int  # index into the transcript's turns
+    message: str
+    quote: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.quote!r})" if self.quote else self.message
+
+
+def _first_match(patterns: Sequence[str], text: str) -> str | None:
+    for pattern in patterns:
+        found = re.search(pattern, text, re.IGNORECASE)
+        if found:
+            return found.group(0)
+    return None
+
+
+def check_reply(
+    reply: str, scenario: Scenario | None, *, verified: bool, turn: int, escalating: bool = False
+) -> list[Finding]:
+    """The rules this one adviser reply breaks, given whether the customer has passed security."""
+    findings: list[Finding] = []
+    template = unpersonalised(reply)
+    if template:
+        findings.append(
+            Finding(
+                "template",
+                turn,
+                f"A pre-written response was sent without personalising it: {template}.",
+                reply[:80],
+            )
+        )
+    if scenario is None:
+        return findings
+    detail = _first_match(scenario.account_details, reply)
+    if detail and scenario.needs.never_disclose:
+        findings.append(
+            Finding(
+                "data_protection",
+                turn,
+                "Personal data was given out in the chat. "
+                "In this case nothing from the account may be shared here: the "
+                "request goes to the right team.",
+                detail,
+            )
+        )
+    elif detail and scenario.needs.verification and not verified:
+        findings.append(
+            Finding(
+                "data_protection",
+                turn,
+                "Account details were given before the "
+                "customer's identity was checked: a data protection breach.",
+                detail,
+            )
+        )
+    for match in _MONEY.finditer(reply):
+        amount = float(match.group(1).replace(",", ""))
+        if amount > scenario.refund_limit and _OFFER.search(reply) and not escalating:
+            findings.append(
+                Finding(
+                    "remit",
+                    turn,
+                    f"£{amount:,.2f} was offered, above the "
+                    f"£{scenario.refund_limit:,.0f} an adviser may authorise "
+                    "without a team leader.",
+                    match.group(0),
+                )
+            )
+            break
+    promise = _first_match(scenario.cannot_promise, reply)
+    if promise:
+        findings.append(
+            Finding(
+                "promise",
+                turn,
+                "A promise was made that the adviser cannot be sure of keeping.",
+                promise,
+            )
+        )
+    return findings
+
+
+def verified_before(turns: Sequence[Sequence[Any]], index: int, asked: Sequence[bool]) -> bool:
+    """Had the customer answered a security question before turn ``index``?
+
+    ``asked[i]`` says whether turn i is an adviser turn asking for identity; the customer has
+    passed security once a customer turn follows such a question.
+    """
+    question = False
+    for i in range(index):
+        speaker = turns[i][0]
+        if speaker == "agent" and asked[i]:
+            question = True
+        elif speaker == "customer" and question:
+            return True
+    return False
