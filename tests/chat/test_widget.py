@@ -1,0 +1,195 @@
+"""The chat widget, driven through its methods as a learner's typing and clicks would."""
+
+from __future__ import annotations
+
+import html
+import json
+
+import pytest
+
+from coursework_kit.chat import ChatWidget
+
+GREETING = "Hi Priya, thanks for contacting Harbour & Pine. I'm sorry your order is late."
+SECURITY = "For security, can you confirm your order number and postcode, please?"
+FIX = "Thank you. I'll chase the courier now and email you by 5pm today. Does that sound OK?"
+CLOSE = "Is there anything else I can help you with today?"
+
+
+@pytest.fixture
+def chat(tmp_path, clock):
+    widget = ChatWidget(
+        "late-delivery", folder=tmp_path / "evidence", clock=clock, live_clock=False
+    )
+    yield widget
+    widget.close()
+
+
+def saved(widget):
+    return json.loads(widget.evidence.path.read_text())["attempts"]
+
+
+def test_send_shows_the_conversation(chat, clock):
+    """Does sending a reply show it and the customer's answer in the conversation?"""
+    clock.wait(10)
+    answer = chat.send(GREETING)
+    assert len(answer) == 1
+    assert "I&#x27;m sorry your order is late." in chat._conversation.value
+    assert answer[0].text.replace("'", "&#x27;") in chat._conversation.value
+
+
+def test_the_reply_box_and_enter(chat, clock):
+    """Does Send take what is typed in the box, then clear it?"""
+    chat._box.value = GREETING
+    clock.wait(5)
+    chat.send()
+    assert chat._box.value == ""
+    assert chat.conversation.turns[1].text == GREETING
+
+
+def test_empty_reply_gets_a_message(chat):
+    """Does sending nothing show a plain message instead of an error?"""
+    assert chat.send("   ") == []
+    assert "Type a reply" in chat._notice.value
+
+
+def test_every_turn_is_saved_as_evidence(chat, clock):
+    """Is the transcript saved, dated, after every turn?"""
+    clock.wait(5)
+    chat.send(GREETING)
+    assert [t["speaker"] for t in saved(chat)[0]["data"]["turns"]] == [
+        "customer",
+        "agent",
+        "customer",
+    ]
+    clock.wait(5)
+    chat.send(SECURITY)
+    (attempt,) = saved(chat)
+    assert len(attempt["data"]["turns"]) == 5
+    assert attempt["data"]["turns"][1]["at"].startswith("2026-03-05T10:00:05")
+
+
+def test_coach_mode_gives_hints(chat, clock):
+    """In coach mode, does a reply without a greeting get a hint, and a good one praise?"""
+    clock.wait(5)
+    chat.send("Where is it?")
+    assert "Start with a greeting" in chat._hints.value
+    chat.restart()
+    clock.wait(5)
+    chat.send(GREETING)
+    assert "Good:" in chat._hints.value
+
+
+def test_assessment_mode_gives_no_hints(tmp_path, clock):
+    """In assessment mode, are there no hints?"""
+    widget = ChatWidget(
+        "late-delivery", mode="assessment", folder=tmp_path, clock=clock, live_clock=False
+    )
+    clock.wait(5)
+    widget.send("Where is it?")
+    assert widget._hints.value == ""
+
+
+def test_a_full_chat_ends_with_the_report_and_crm_form(chat, clock):
+    """When the customer says goodbye, does the report appear with the CRM form?"""
+    for reply in (GREETING, SECURITY, FIX, CLOSE):
+        clock.wait(15)
+        chat.send(reply)
+    assert chat.conversation.ended_by == "customer"
+    assert "End-of-chat report" in chat._report.value
+    assert "data:image/png;base64," in chat._report.value  # the response-time chart
+    assert chat._crm_box.layout.display is None
+    assert "Complete the CRM record" in chat._clock_label.value
+
+
+def test_end_gives_the_report(chat, clock):
+    """Does End chat show the report and return it?"""
+    clock.wait(5)
+    chat.send(GREETING)
+    report = chat.end()
+    assert report.criteria["greeting"].met is True
+    assert chat.send("Hello?") == []
+    assert "This chat has ended" in chat._notice.value
+
+
+def test_restart_keeps_the_earlier_attempt(chat, clock):
+    """Does Start again begin a new attempt while the first stays saved?"""
+    clock.wait(5)
+    chat.send(GREETING)
+    chat.restart()
+    clock.wait(5)
+    chat.send("Hello there.")
+    assert [a["attempt"] for a in saved(chat)] == [1, 2]
+    assert saved(chat)[0]["data"]["turns"][1]["text"] == GREETING
+
+
+def test_facts_hidden_until_security(tmp_path, clock, make_scenario):
+    """Are account facts marked for after security hidden until the customer passes it?"""
+    scenario = make_scenario(
+        facts=[{"label": "Order", "value": "HP-10482", "after_verification": True}]
+    )
+    widget = ChatWidget(scenario, folder=tmp_path, clock=clock, live_clock=False)
+    assert "HP-10482" not in widget._facts.value
+    assert "appear once the customer passes security" in widget._facts.value
+    clock.wait(5)
+    widget.send(SECURITY)
+    assert "HP-10482" in widget._facts.value
+
+
+def test_knowledge_base_search(chat):
+    """Does searching the knowledge base show matching articles, or a plain 'nothing found'?"""
+    found = chat.search("parcel late delivery")
+    assert found
+    assert found[0].title in chat._kb_results.value
+    assert chat.search("xyzzy") == []
+    assert "Nothing found" in chat._kb_results.value
+
+
+def test_inserted_template_must_be_personalised(chat, clock):
+    """Is a pre-written response sent with its [placeholders] flagged in coach mode?"""
+    text = chat.insert_template("greeting")
+    assert "[" in text
+    assert chat._box.value == text
+    clock.wait(5)
+    chat.send()
+    assert [f.kind for f in chat.conversation.findings] == ["template"]
+    assert "without personalising" in chat._hints.value
+
+
+def test_crm_record_saved_with_the_evidence(chat, clock):
+    """Is the CRM record checked, shown and saved with the transcript?"""
+    for reply in (GREETING, SECURITY, FIX):
+        clock.wait(10)
+        chat.send(reply)
+    check = chat.save_crm(
+        reason="delivery",
+        outcome="follow_up",
+        actions_taken="Customer passed security. Chased the courier.",
+        follow_up="Email the customer by 5pm.",
+        owner="Sam",
+        notes="Parcel two days late; customer worried it was lost.",
+    )
+    assert check.ok, (check.missing, check.disagreements)
+    assert "Record complete" in chat._crm_result.value
+    assert saved(chat)[0]["data"]["crm"]["reason"] == "delivery"
+
+
+def test_export_portfolio_page(chat, clock):
+    """Does the export write a dated HTML page with the criteria mapping and transcript?"""
+    for reply in (GREETING, SECURITY, FIX, CLOSE):
+        clock.wait(10)
+        chat.send(reply)
+    path = chat.export_html()
+    assert path.name == "chat-late-delivery-20260305-100040.html"
+    page = path.read_text()
+    assert '<html lang="en-GB">' in page
+    assert "Unit 3: Greets the customer courteously" in page
+    assert html.escape(GREETING) in page
+    assert "Bar chart of response times" in page
+
+
+def test_wrong_mode_is_refused(tmp_path):
+    """Is a mode other than coach or assessment refused plainly?"""
+    from coursework_kit.errors import CourseworkError
+
+    with pytest.raises(CourseworkError, match="coach"):
+        ChatWidget("late-delivery", mode="exam", folder=tmp_path, live_clock=False)
