@@ -15,12 +15,13 @@ from coursework_kit.chat.scenario import Scenario, list_scenarios, load_scenario
 from coursework_kit.chat.transcript import CriterionResult, TranscriptReport, assess_transcript
 
 if TYPE_CHECKING:
-    from coursework_kit.chat.widget import ChatWidget
+    from coursework_kit.chat.widget import ChatPicker, ChatWidget
 
 __all__ = [
     "FLAGS",
     "CRMCheck",
     "CRMRecord",
+    "ChatPicker",
     "ChatWidget",
     "Conversation",
     "CriterionResult",
@@ -37,10 +38,10 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name == "ChatWidget":
-        from coursework_kit.chat.widget import ChatWidget
+    if name in ("ChatPicker", "ChatWidget"):
+        from coursework_kit.chat import widget
 
-        return ChatWidget
+        return getattr(widget, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

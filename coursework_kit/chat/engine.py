@@ -38,7 +38,12 @@ class Turn:
     kind: str = ""  # for the customer: which kind of line it was ("calmer", "chase", ...)
 
     def as_record(self) -> dict[str, str]:
-        return {"speaker": self.speaker, "text": self.text, "at": self.at.isoformat()}
+        return {
+            "speaker": self.speaker,
+            "text": self.text,
+            "at": self.at.isoformat(),
+            "kind": self.kind,
+        }
 
 
 @dataclass
@@ -93,6 +98,7 @@ class Conversation:
             verified=self.verified,
             turn=index,
             escalating=assessment.escalation,
+            in_public=not self.moved_private,
         )
         negative = assessment.blame_or_negative or bool(assessment.jargon) or slow
         if negative:
@@ -123,6 +129,42 @@ class Conversation:
         kind = "leave" if self._chases > MAX_CHASES else "chase"
         (turn,) = self._say(kind, now)
         return turn
+
+    @classmethod
+    def replay(
+        cls,
+        scenario: Scenario,
+        records: list[dict[str, str]],
+        *,
+        practice: bool = False,
+        clock: Callable[[], datetime] | None = None,
+    ) -> Conversation | None:
+        """Rebuild a saved chat by sending its adviser turns again at their saved times.
+
+        The customer is deterministic, so the same replies give the same chat. Returns None if
+        the saved turns cannot be replayed exactly (the scenario has changed since).
+        """
+        try:
+            when = [datetime.fromisoformat(r["at"]) for r in records]
+            conversation = cls(scenario, practice=practice, clock=lambda: when[0])
+            for record, at in zip(records[1:], when[1:], strict=True):
+                if record["speaker"] == "agent":
+                    conversation.reply(record["text"], at=at)
+                elif conversation.turns[-1].speaker == "customer":
+                    conversation.tick(at)  # a chase while the adviser was silent
+            if conversation.transcript() != list(
+                zip(
+                    [r["speaker"] for r in records],
+                    [r["text"] for r in records],
+                    when,
+                    strict=True,
+                )
+            ):
+                return None
+        except (KeyError, ValueError, CourseworkError):
+            return None
+        conversation.clock = clock or (lambda: datetime.now().astimezone())
+        return conversation
 
     # -- state --------------------------------------------------------------------------------
 
@@ -162,7 +204,12 @@ class Conversation:
             return "verification"
         if negative:
             return "frustrated"
-        if s.needs.escalation and a.escalation and not self.escalated:
+        if (
+            s.needs.escalation
+            and a.escalation
+            and not self.escalated
+            and (self.verified or not s.needs.verification)
+        ):
             self.escalated = self.resolved = True
             return "escalated"
         if s.needs.private_channel and not self.moved_private and p.find("private_channel", text):

@@ -11,12 +11,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from coursework_kit.chat._phrases import phrases
 from coursework_kit.chat.knowledge import unpersonalised
 from coursework_kit.chat.scenario import Scenario
 
 __all__ = ["Finding", "check_reply", "verified_before"]
 
 _MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d{1,2})?)")
+_ACTING = re.compile(
+    r"\b(I can|I'?ll|I will|I'?ve|I have|let me|I'?m (going to|able to|happy to)"
+    r"|we can|we'?ll|we will)\b",
+    re.IGNORECASE,
+)
+_SECURITY = (
+    r"\b(your|the) (postcode|post code|date of birth|address|email address|order number"
+    r"|account number|phone number|full name)\b"
+)
 _OFFER = re.compile(
     r"\b(refund|credit|compensation|goodwill|voucher|money back|reimburse|gesture|discount)",
     re.IGNORECASE,
@@ -45,9 +55,19 @@ def _first_match(patterns: Sequence[str], text: str) -> str | None:
 
 
 def check_reply(
-    reply: str, scenario: Scenario | None, *, verified: bool, turn: int, escalating: bool = False
+    reply: str,
+    scenario: Scenario | None,
+    *,
+    verified: bool,
+    turn: int,
+    escalating: bool = False,
+    in_public: bool = False,
 ) -> list[Finding]:
-    """The rules this one adviser reply breaks, given whether the customer has passed security."""
+    """The rules this one adviser reply breaks.
+
+    ``verified``: the customer has passed security. ``in_public``: the chat is still in a
+    public post (not yet moved to a private message).
+    """
     findings: list[Finding] = []
     template = unpersonalised(reply)
     if template:
@@ -83,9 +103,17 @@ def check_reply(
                 detail,
             )
         )
-    for match in _MONEY.finditer(reply):
-        amount = float(match.group(1).replace(",", ""))
-        if amount > scenario.refund_limit and _OFFER.search(reply) and not escalating:
+    for sentence in re.split(r"(?<=[.!?])\s+", reply):
+        # Only the adviser's own offer counts, not a price mentioned in passing.
+        if not (_OFFER.search(sentence) and _ACTING.search(sentence)) or escalating:
+            continue
+        over = [
+            m
+            for m in _MONEY.finditer(sentence)
+            if float(m.group(1).replace(",", "")) > scenario.refund_limit
+        ]
+        if over:
+            amount = float(over[0].group(1).replace(",", ""))
             findings.append(
                 Finding(
                     "remit",
@@ -93,11 +121,28 @@ def check_reply(
                     f"£{amount:,.2f} was offered, above the "
                     f"£{scenario.refund_limit:,.0f} an adviser may authorise "
                     "without a team leader.",
-                    match.group(0),
+                    over[0].group(0),
                 )
             )
             break
-    promise = _first_match(scenario.cannot_promise, reply)
+    if (
+        in_public
+        and scenario.channel == "social_public"
+        and not phrases().find("private_channel", reply)
+    ):  # "DM us your postcode" asks for it in private, which is right
+        asked = re.search(_SECURITY, reply, re.IGNORECASE)
+        if asked:
+            findings.append(
+                Finding(
+                    "data_protection",
+                    turn,
+                    "Personal details were asked for "
+                    "in a public post: move to a private message first.",
+                    asked.group(0),
+                )
+            )
+    statements = " ".join(s for s in re.split(r"(?<=[.!?])\s+", reply) if not s.endswith("?"))
+    promise = _first_match(scenario.cannot_promise, statements)  # a question promises nothing
     if promise:
         findings.append(
             Finding(

@@ -22,6 +22,7 @@ from coursework_kit.chat._phrases import phrases
 __all__ = ["grammar_issues", "misspelt"]
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+_ADDRESS = re.compile(r"\S+@\S+|\b(https?://|www\.)\S+|\b[\w-]+(\.[\w-]+)+/\S*", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+|\n)\s*[\"'(]*$")
 # American -ize/-yze/-or spellings are not errors here; SCOWL's British list lacks many of them.
 _US_FORMS = (("ize", "ise"), ("izes", "ises"), ("ized", "ised"), ("izing", "ising"),
@@ -57,7 +58,7 @@ def misspelt(text: str, *, allowed: Iterable[str] = ()) -> list[str]:
     >>> misspelt("I apologise, we'll recieve the colour sample definately by Friday.")
     ['recieve', 'definately']
     """
-    text = text.replace("’", "'")
+    text = _ADDRESS.sub(lambda m: " " * len(m.group(0)), text.replace("’", "'"))
     ok = {a.lower() for a in allowed}
     found: list[str] = []
     for match in _TOKEN.finditer(text):

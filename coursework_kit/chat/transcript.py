@@ -210,6 +210,7 @@ def assess_transcript(
         assessments[i] = assess_reply(text, customer_message=context, customer_name=name)
     asked = [i in assessments and assessments[i].identity_check for i in range(len(chat))]
     findings: list[Finding] = []
+    moved = False  # a public complaint moved to a private message yet?
     for i, a in assessments.items():
         findings += check_reply(
             chat[i][1],
@@ -217,7 +218,9 @@ def assess_transcript(
             verified=verified_before(chat, i, asked),
             turn=i,
             escalating=a.escalation,
+            in_public=not moved,
         )
+        moved = moved or phrases().find("private_channel", chat[i][1]) is not None
     criteria = _criteria(chat, assessments, findings, scenario)
     return TranscriptReport(criteria, findings, chat, **_timings(chat))
 
@@ -265,6 +268,12 @@ def _criteria(
     if needs and (needs.verification or needs.never_disclose):
         if breaches:
             put("identity_verification", False, str(breaches[0]))
+        elif needs.verification and asked is None and needs.warning_then_end:
+            put(
+                "identity_verification",
+                None,
+                "The chat was ended for abuse before any account details were needed.",
+            )
         elif needs.verification and asked is None:
             put("identity_verification", False, "The customer was never asked to pass security.")
         else:

@@ -34,7 +34,7 @@ from coursework_kit.errors import CourseworkError
 from coursework_kit.evidence import Evidence
 from coursework_kit.learner import learner_id
 
-__all__ = ["ChatWidget"]
+__all__ = ["ChatPicker", "ChatWidget"]
 
 _WIDE = w.Layout(width="100%")
 
@@ -55,7 +55,9 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
     """A live chat with a simulated customer, assessed against the customer-service criteria.
 
     ``mode`` is "coach" (hints after each reply) or "assessment" (no hints). ``practice=True``
-    turns the clock off. ``live_clock=False`` stops the background timer (tests, nbgrader).
+    turns the clock off. ``live_clock=False`` stops the background timer (tests, nbgrader);
+    ``tick()`` is what the timer calls each second. ``resume=True`` carries on an unfinished
+    chat saved earlier, so a kernel restart loses at most the reply being typed.
     """
 
     def __init__(
@@ -67,6 +69,7 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
         folder: str | Path | None = None,
         clock: Callable[[], datetime] | None = None,
         live_clock: bool = True,
+        resume: bool = True,
     ) -> None:
         if mode not in ("coach", "assessment"):
             raise CourseworkError(
@@ -81,10 +84,11 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
             else Evidence(f"chat-{self.scenario.id}", folder=Path(folder))
         )
         self.crm: CRMCheck | None = None
-        self._build()
-        self.restart()
-        self._timer: threading.Thread | None = None
         self._stop = threading.Event()
+        self._timer: threading.Thread | None = None
+        self._build()
+        if not (resume and self._resume()):
+            self.restart()
         if live_clock and not practice and not autograding():
             self._timer = threading.Thread(target=self._run_clock, daemon=True)
             self._timer.start()
@@ -195,6 +199,26 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
         if stop is not None:
             stop.set()
         super().close()
+
+    def _resume(self) -> bool:
+        """Carry on an unfinished chat saved earlier (after a kernel restart, say)."""
+        try:
+            latest = self.evidence.latest()
+        except CourseworkError:
+            return False  # an unreadable file is set aside on the next save
+        if latest is None or latest.data.get("ended_by") or len(latest.data.get("turns", [])) < 2:
+            return False
+        conversation = Conversation.replay(
+            self.scenario, latest.data["turns"], practice=self.practice, clock=self._clock
+        )
+        if conversation is None:
+            return False
+        self.conversation, self._attempt = conversation, latest.attempt
+        self._after_turn(save=False)
+        self._notice.value = status(
+            f"Carrying on your chat from where you left it (last saved {latest.saved[11:16]})."
+        )
+        return True
 
     # -- display -------------------------------------------------------------------------------
 
@@ -349,16 +373,61 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
         if any(notes):
             self._notice.value = status(" ".join(n for n in notes if n))
 
+    def tick(self) -> Turn | None:
+        """One beat of the clock: show how long the customer has waited; they may chase."""
+        c = self.conversation
+        if c.ended:
+            return None
+        chased = c.tick()
+        if chased is not None:
+            self._after_turn()
+            return chased
+        waited = c.waiting_seconds()
+        self._clock_label.value = (
+            status(f"The customer has been waiting {waited:.0f} seconds.") if waited else ""
+        )
+        return None
+
     def _run_clock(self) -> None:
         while not self._stop.wait(1.0):
-            c = self.conversation
-            if c.ended:
-                continue
-            chased = c.tick()
-            if chased is not None:
-                self._after_turn()
-            elif not c.ended:
-                waited = c.waiting_seconds()
-                self._clock_label.value = (
-                    status(f"The customer has been waiting {waited:.0f} seconds.") if waited else ""
-                )
+            self.tick()
+
+
+class ChatPicker(w.VBox):  # type: ignore[misc]
+    """Choose any of the course's scenarios from a list and start that chat below."""
+
+    def __init__(
+        self, *, mode: str = "coach", folder: str | Path | None = None, live_clock: bool = True
+    ) -> None:
+        from coursework_kit.chat.scenario import list_scenarios
+
+        self._options = {name: load_scenario(name) for name in list_scenarios()}
+        self._choice = w.Dropdown(
+            options=[(f"{s.title} ({s.channel_label})", name) for name, s in self._options.items()],
+            description="Choose a chat",
+            style={"description_width": "initial"},
+            layout=_WIDE,
+        )
+        start = w.Button(
+            description="Start this chat",
+            button_style="primary",
+            tooltip="Start the chosen chat below",
+        )
+        start.on_click(lambda _b: self.choose(str(self._choice.value)))
+        self._kwargs: dict[str, Any] = {"mode": mode, "folder": folder, "live_clock": live_clock}
+        self.chat: ChatWidget | None = None
+        self._slot = w.VBox()
+        super().__init__([self._choice, start, self._slot])
+
+    def choose(self, scenario: str) -> ChatWidget:
+        """Start the chat for ``scenario`` (its id, e.g. "public-complaint")."""
+        if scenario not in self._options:
+            raise CourseworkError(
+                f"There is no chat called {scenario!r}; choose one of {', '.join(self._options)}."
+            )
+        if self.chat is not None:
+            self.chat.close()
+        self._choice.value = scenario
+        self.chat = ChatWidget(self._options[scenario], **self._kwargs)
+        self._slot.children = [self.chat]
+        return self.chat

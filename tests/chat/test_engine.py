@@ -236,3 +236,38 @@ def test_lines_cycle(make_scenario, clock):
     defaults = [t.text for t in conversation.turns if t.kind == "default"]
     assert defaults[0] != defaults[1]
     assert defaults[2] == defaults[0]
+
+
+def test_a_price_mentioned_in_passing_is_not_an_offer(make_scenario, clock):
+    """Is a price above the limit in passing ('a full refund of £649 if it does not fit') fine?"""
+    conversation, _ = chat(
+        make_scenario(),
+        clock,
+        GREETING,
+        SECURITY,
+        "If it doesn't fit, you'd get a full refund of £649 once it's back.",
+    )
+    assert conversation.findings == []
+
+
+def test_asking_for_details_in_public_is_a_breach(make_scenario, clock):
+    """On a public post, is asking for a postcode in public a data protection breach?"""
+    scenario = make_scenario(
+        channel="social_public",
+        needs={"private_channel": True},
+        replies={"moved_private": ["OK, messaging you now."]},
+    )
+    conversation, _ = chat(scenario, clock, "Sorry to see this. What's your postcode?")
+    assert [f.kind for f in conversation.findings] == ["data_protection"]
+    private, _ = chat(
+        scenario, clock, "Sorry to see this. Please send us a direct message with your postcode."
+    )
+    assert private.findings == []
+
+
+def test_escalating_before_security_does_not_settle_the_case(make_scenario, clock):
+    """When security is needed, does passing the case on before it leave the case unsettled?"""
+    scenario = make_scenario(needs={"escalation": True}, replies={"escalated": ["OK, thanks."]})
+    conversation, said = chat(scenario, clock, "I'll pass this to my team leader.")
+    assert said != ["escalated"]
+    assert not conversation.resolved

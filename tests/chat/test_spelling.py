@@ -53,3 +53,9 @@ def test_grammar_slips(text, issue):
 def test_clean_text_has_no_grammar_issues():
     """Does a well-written reply have no grammar issues?"""
     assert grammar_issues("Thanks for waiting, Sam. I'll check that now.") == []
+
+
+def test_email_and_web_addresses_are_not_misspellings():
+    """Are email and web addresses left alone by the spelling check?"""
+    text = "Email privacy@harbourandpine.example or see www.harbourandpine.example/returns."
+    assert misspelt(text) == []

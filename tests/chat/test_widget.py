@@ -193,3 +193,77 @@ def test_wrong_mode_is_refused(tmp_path):
 
     with pytest.raises(CourseworkError, match="coach"):
         ChatWidget("late-delivery", mode="exam", folder=tmp_path, live_clock=False)
+
+
+def test_an_unfinished_chat_carries_on_after_a_restart(tmp_path, clock):
+    """After a kernel restart, does the same chat carry on, losing nothing that was sent?"""
+    first = ChatWidget("late-delivery", folder=tmp_path, clock=clock, live_clock=False)
+    for reply in (GREETING, SECURITY):
+        clock.wait(10)
+        first.send(reply)
+    first.close()  # the kernel dies; a new widget is made when the cell is run again
+    again = ChatWidget("late-delivery", folder=tmp_path, clock=clock, live_clock=False)
+    assert again.conversation.transcript() == first.conversation.transcript()
+    assert again.conversation.verified
+    assert "Carrying on your chat" in again._notice.value
+    clock.wait(10)
+    assert again.send(FIX)[0].kind == "resolved"
+    (attempt,) = json.loads(again.evidence.path.read_text())["attempts"]
+    assert len(attempt["data"]["turns"]) == 7
+
+
+def test_a_finished_chat_is_not_resumed(tmp_path, clock):
+    """Once a chat has ended, does running the cell again start a fresh attempt?"""
+    first = ChatWidget("late-delivery", folder=tmp_path, clock=clock, live_clock=False)
+    clock.wait(5)
+    first.send(GREETING)
+    first.end()
+    again = ChatWidget("late-delivery", folder=tmp_path, clock=clock, live_clock=False)
+    assert len(again.conversation.turns) == 1
+    assert again._attempt == 2
+
+
+def test_replay_refuses_a_transcript_that_no_longer_fits(make_scenario, clock):
+    """If the saved turns cannot be replayed exactly, is a fresh chat started instead?"""
+    from coursework_kit.chat import Conversation
+
+    records = [
+        {"speaker": "customer", "text": "Something else entirely", "at": clock.now.isoformat()}
+    ]
+    assert Conversation.replay(make_scenario(), records) is None
+
+
+def test_the_clock_shows_the_wait_and_the_customer_chases(chat, clock):
+    """Does each tick show the wait, and a long wait bring a chase into the conversation?"""
+    clock.wait(30)
+    assert chat.tick() is None
+    assert "waiting 30 seconds" in chat._clock_label.value
+    clock.wait(70)  # past her patience of 90 seconds
+    chased = chat.tick()
+    assert chased.kind == "chase"
+    assert chased.text.replace("'", "&#x27;") in chat._conversation.value
+    assert saved(chat)[0]["data"]["turns"][-1]["kind"] == "chase"
+
+
+def test_a_live_clock_is_not_started_under_nbgrader(tmp_path, monkeypatch):
+    """While nbgrader runs the notebook, is no background clock started?"""
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    widget = ChatWidget("late-delivery", folder=tmp_path)
+    assert widget._timer is None
+    widget.close()
+
+
+def test_picker_starts_the_chosen_chat(tmp_path):
+    """Does choosing a scenario from the list start that chat, replacing any earlier one?"""
+    from coursework_kit.chat import ChatPicker
+    from coursework_kit.errors import CourseworkError
+
+    picker = ChatPicker(folder=tmp_path, live_clock=False)
+    first = picker.choose("late-delivery")
+    assert picker._slot.children == (first,)
+    second = picker.choose("damaged-item")
+    assert second.scenario.id == "damaged-item"
+    assert picker._slot.children == (second,)
+    with pytest.raises(CourseworkError, match="no chat called 'nope'"):
+        picker.choose("nope")
+    second.close()
