@@ -92,37 +92,59 @@ def test_index_links_to_every_workbook():
 
 
 # Each answer worked out independently of coursework_kit, from the figures the notebook shows.
-UNIT1_ANSWERS = {
-    "my_ctr = None": "my_ctr = a.clicks / a.impressions * 100",
-    "my_conversion_rate = None": "my_conversion_rate = a.conversions / a.sessions * 100",
-    "my_engagement_rate = None": "my_engagement_rate = c.engagements / c.reach * 100",
-    "my_open_rate = None": "my_open_rate = e.opens / e.delivered * 100",
-    "my_click_to_open_rate = None": "my_click_to_open_rate = e.clicks / e.opens * 100",
-    "my_roi = None": "my_roi = (revenue - spend) / spend * 100",
+RIGHT_ANSWERS = {
+    "unit1-online-interaction.ipynb": {
+        "my_ctr = None": "my_ctr = a.clicks / a.impressions * 100",
+        "my_conversion_rate = None": "my_conversion_rate = a.conversions / a.sessions * 100",
+        "my_engagement_rate = None": "my_engagement_rate = c.engagements / c.reach * 100",
+        "my_open_rate = None": "my_open_rate = e.opens / e.delivered * 100",
+        "my_click_to_open_rate = None": "my_click_to_open_rate = e.clicks / e.opens * 100",
+        "my_roi = None": "my_roi = (revenue - spend) / spend * 100",
+    },
+    "unit3-contact-centre.ipynb": {
+        "my_aht = None": "my_aht = total_seconds / chats",
+        "my_fcr = None": "my_fcr = phone_resolved / phone_contacts * 100",
+        "my_csat = None": "my_csat = sum(r >= 4 for r in ratings) / len(ratings) * 100",
+    },
 }
 
 
 @pytest.mark.slow
-def test_unit1_right_answers_are_marked_right(tmp_path, monkeypatch):
+@pytest.mark.parametrize("name", RIGHT_ANSWERS)
+def test_right_answers_are_marked_right(name, tmp_path, monkeypatch):
     """With every answer worked out correctly, does every self-check say Right?"""
     monkeypatch.setenv("JUPYTERHUB_USER", "learner-two")
-    source = ROOT / "workbooks" / "unit1-online-interaction.ipynb"
-    notebook = nbformat.read(source, as_version=4)
+    notebook = nbformat.read(ROOT / "workbooks" / name, as_version=4)
     for cell in notebook.cells:
-        for blank, answer in UNIT1_ANSWERS.items():
+        for blank, answer in RIGHT_ANSWERS[name].items():
             cell.source = cell.source.replace(blank, answer)
     folder = tmp_path / "nb"
     folder.mkdir()
-    nbformat.write(notebook, folder / source.name)
-    done = run(folder / source.name, tmp_path / "run")
-    text = text_of(done)
-    assert text.count("Right!") == len(UNIT1_ANSWERS)
+    nbformat.write(notebook, folder / name)
+    text = text_of(run(folder / name, tmp_path / "run"))
+    assert text.count("Right!") == len(RIGHT_ANSWERS[name])
     assert "Not yet" not in text
 
 
 @pytest.mark.slow
-def test_unit1_blank_answers_are_not_marked_wrong(tmp_path, monkeypatch):
+@pytest.mark.parametrize("name", RIGHT_ANSWERS)
+def test_blank_answers_are_not_marked_wrong(name, tmp_path, monkeypatch):
     """Run as released (answers still None), does each check ask for an answer instead?"""
     monkeypatch.setenv("JUPYTERHUB_USER", "learner-three")
-    done = run(ROOT / "workbooks" / "unit1-online-interaction.ipynb", tmp_path / "nb")
-    assert text_of(done).count("Type your answer in place of None") == len(UNIT1_ANSWERS)
+    done = run(ROOT / "workbooks" / name, tmp_path / "nb")
+    expected = len(RIGHT_ANSWERS[name])
+    assert text_of(done).count("Type your answer in place of None") == expected
+
+
+def test_every_answer_cell_is_covered():
+    """Does every 'my_... = None' in the workbooks have a right answer in these tests?"""
+    import re
+
+    for path in ROOT.glob("workbooks/*.ipynb"):
+        notebook = nbformat.read(path, as_version=4)
+        blanks = set(
+            re.findall(
+                r"^(my_\w+ = None)$", "\n".join(c.source for c in notebook.cells), re.MULTILINE
+            )
+        )
+        assert blanks == set(RIGHT_ANSWERS.get(path.name, {})), path.name

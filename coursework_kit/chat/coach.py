@@ -43,7 +43,7 @@ def coach_hints(
         tips.append("Start with a greeting and the company's name.")
     if verification_needed and not verified and not a.identity_check:
         tips.append("Remember to check the customer's identity before you discuss their order.")
-    if not first_reply and not (a.empathy or a.apology or a.positive_language or a.paraphrase):
+    if not first_reply and not good and not tips:
         tips.append("Try acknowledging how the customer feels, then say what you will do.")
     lines = [f"Good: {', '.join(good)}."] if good else []
     return lines + tips[:2]

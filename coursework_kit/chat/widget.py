@@ -229,7 +229,7 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
             f"{html.escape(s.channel_label)}. <strong>Customer:</strong> "
             f"{html.escape(s.persona.name)}.</p><p>{html.escape(s.brief)}</p>"
         )
-        self._conversation = w.HTML(layout=w.Layout(max_height="28em", overflow="auto"))
+        self._conversation = w.HTML()  # grows with the chat, so the newest reply is always shown
         self._conversation.add_class("ck-chat-log")
         self._clock_label = w.HTML()
         self._box = w.Text(

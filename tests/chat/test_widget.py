@@ -267,3 +267,13 @@ def test_picker_starts_the_chosen_chat(tmp_path):
     with pytest.raises(CourseworkError, match="no chat called 'nope'"):
         picker.choose("nope")
     second.close()
+
+
+def test_no_nagging_after_a_good_security_question(chat, clock):
+    """After a good security question, is the coach's praise given without a needless nag?"""
+    clock.wait(5)
+    chat.send(GREETING)
+    clock.wait(5)
+    chat.send(SECURITY)
+    assert "Good: checking identity" in chat._hints.value
+    assert "acknowledging how the customer feels" not in chat._hints.value
