@@ -66,6 +66,7 @@ PACKAGES = {
         "FLAGS",
         "CRMCheck",
         "CRMRecord",
+        "ChatPicker",
         "ChatWidget",
         "Conversation",
         "CriterionResult",
