@@ -85,3 +85,22 @@ def test_command_line_exit_codes(tmp_path, capsys):
     assert f"{bad}:" in out
     assert "1 problem found." in out
     assert main(["scenarios", "lint", str(tmp_path / "missing.yaml")]) == 2
+
+
+def test_the_installed_console_script(tmp_path):
+    """Does the installed `coursework` command run the linter from any folder?"""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).parent / "coursework"
+    bad = write(tmp_path, SOURCE.replace("mood: annoyed", "mood: furious"))
+    result = subprocess.run(
+        [str(script), "scenarios", "lint", str(bad)], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "'furious' is not allowed" in result.stdout
+    listing = subprocess.run(
+        [str(script), "scenarios", "list"], capture_output=True, text=True, check=True
+    )
+    assert "late-delivery" in listing.stdout

@@ -277,3 +277,27 @@ def test_no_nagging_after_a_good_security_question(chat, clock):
     chat.send(SECURITY)
     assert "Good: checking identity" in chat._hints.value
     assert "acknowledging how the customer feels" not in chat._hints.value
+
+
+def test_a_failed_save_is_reported_and_the_chat_goes_on(chat, clock, monkeypatch):
+    """If a save fails part way (disk full), is the earlier file kept, a message shown, and
+    can the learner carry on?"""
+    import os
+
+    clock.wait(5)
+    chat.send(GREETING)
+    before = chat.evidence.path.read_bytes()
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    clock.wait(5)
+    chat.send(SECURITY)
+    assert "could not be saved" in chat._notice.value
+    assert chat.evidence.path.read_bytes() == before
+    monkeypatch.undo()
+    clock.wait(5)
+    chat.send(FIX)
+    (attempt,) = saved(chat)
+    assert len(attempt["data"]["turns"]) == 7  # everything, including the turn that failed
