@@ -1,0 +1,69 @@
+"""Data protection, ePrivacy and consumer-law checks for the UK (UK GDPR, Data Protection Act
+2018, PECR), reflecting the law as at November 2026.
+
+The rules are plain functions; the widgets load ipywidgets only when first asked for.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from coursework_kit.gdpr.cookies import (
+    CookieRule,
+    cookie_needs_consent,
+    cookie_purposes,
+    cookie_rule,
+)
+from coursework_kit.gdpr.deadlines import (
+    BreachDecision,
+    GdprInputError,
+    GdprTypeError,
+    breach_notification,
+    dsar_deadline,
+)
+from coursework_kit.gdpr.marketing import MarketingVerdict, check_electronic_marketing
+
+if TYPE_CHECKING:
+    from coursework_kit.gdpr.widget import (
+        AccessDeadlineCalculator,
+        BreachHelper,
+        MarketingPermissionChecker,
+        ScenarioQuiz,
+    )
+
+__all__ = [
+    "AccessDeadlineCalculator",
+    "BreachDecision",
+    "BreachHelper",
+    "CookieRule",
+    "GdprInputError",
+    "GdprTypeError",
+    "MarketingPermissionChecker",
+    "MarketingVerdict",
+    "ScenarioQuiz",
+    "breach_notification",
+    "check_electronic_marketing",
+    "cookie_needs_consent",
+    "cookie_purposes",
+    "cookie_rule",
+    "dsar_deadline",
+]
+
+_WIDGETS = {
+    "AccessDeadlineCalculator",
+    "BreachHelper",
+    "MarketingPermissionChecker",
+    "ScenarioQuiz",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WIDGETS:
+        from coursework_kit.gdpr import widget
+
+        return getattr(widget, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
