@@ -4,8 +4,31 @@ from __future__ import annotations
 
 import html
 import os
+from typing import Any
 
-__all__ = ["alert", "autograding", "status"]
+__all__ = ["CHOICE_STYLE", "alert", "autograding", "status", "wide"]
+
+# ipywidgets gives each radio button and checkbox label a fixed one-line height, so long
+# choices overlap one another. Inside our ".ck-choices" boxes, labels wrap and grow instead.
+CHOICE_STYLE = """<style>
+.ck-choices .widget-radio-box label, .ck-choices .widget-checkbox label {
+  display: flex !important; align-items: flex-start !important; gap: 6px;
+  height: auto !important; line-height: 1.4 !important; white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important; margin-bottom: 6px;
+}
+.ck-choices .widget-radio-box, .ck-choices .widget-checkbox { height: auto !important; }
+.ck-choices .widget-radio-box input, .ck-choices .widget-checkbox input {
+  order: -1; flex-shrink: 0; margin-top: 4px;
+}
+</style>"""
+
+
+def wide(max_width: str | None = None) -> Any:
+    """A layout that fills the available width (less ipywidgets' 2px margins each side, so
+    nothing spills over at 200% zoom), up to ``max_width`` if given."""
+    import ipywidgets as w
+
+    return w.Layout(width="calc(100% - 4px)", max_width=max_width)
 
 
 def autograding() -> bool:

@@ -22,7 +22,7 @@ from typing import Any
 import ipywidgets as w
 
 from coursework_kit._atomic import write_text
-from coursework_kit._display import alert, autograding, status
+from coursework_kit._display import alert, autograding, status, wide
 from coursework_kit.chat import knowledge
 from coursework_kit.chat.coach import coach_hints
 from coursework_kit.chat.crm import OUTCOMES, REASONS, CRMCheck, check_crm
@@ -35,8 +35,6 @@ from coursework_kit.evidence import Evidence
 from coursework_kit.learner import learner_id
 
 __all__ = ["ChatPicker", "ChatWidget"]
-
-_WIDE = w.Layout(width="100%")
 
 
 def _bubble(turn: Turn, name: str) -> str:
@@ -236,7 +234,7 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
             placeholder="Type your reply, then press Enter or Send",
             description="Your reply",
             style={"description_width": "initial"},
-            layout=_WIDE,
+            layout=wide(),
             continuous_update=True,
         )
         with warnings.catch_warnings():  # Enter to send: on_submit is the only way in ipywidgets 8
@@ -264,7 +262,7 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
         self._templates = w.Dropdown(
             options=[(t.title, t.id) for t in knowledge.templates()],
             description="Response",
-            layout=_WIDE,
+            layout=wide(),
         )
         insert = w.Button(description="Insert", tooltip="Put this response in your reply box")
         insert.on_click(lambda _b: self.insert_template())
@@ -289,16 +287,16 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
                 style={"description_width": "initial"},
             ),
             "actions_taken": w.Textarea(
-                description="Actions taken", layout=_WIDE, style={"description_width": "initial"}
+                description="Actions taken", layout=wide(), style={"description_width": "initial"}
             ),
             "follow_up": w.Text(
-                description="Follow-up", layout=_WIDE, style={"description_width": "initial"}
+                description="Follow-up", layout=wide(), style={"description_width": "initial"}
             ),
             "owner": w.Text(
-                description="Follow-up owner", layout=_WIDE, style={"description_width": "initial"}
+                description="Follow-up owner", layout=wide(), style={"description_width": "initial"}
             ),
             "notes": w.Textarea(
-                description="Notes", layout=_WIDE, style={"description_width": "initial"}
+                description="Notes", layout=wide(), style={"description_width": "initial"}
             ),
         }
         save_crm = w.Button(description="Save record", tooltip="Check and save the CRM record")
@@ -330,8 +328,10 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
 
     def _after_turn(self, *, save: bool = True) -> None:
         c = self.conversation
-        self._conversation.value = "".join(
-            _bubble(t, self.scenario.persona.first_name) for t in c.turns
+        self._conversation.value = (
+            "<div role='log' aria-live='polite' aria-label='Conversation with the customer'>"
+            + "".join(_bubble(t, self.scenario.persona.first_name) for t in c.turns)
+            + "</div>"
         )
         visible = [f for f in self.scenario.facts if c.verified or not f.after_verification]
         hidden = len(self.scenario.facts) - len(visible)
@@ -406,7 +406,7 @@ class ChatPicker(w.VBox):  # type: ignore[misc]
             options=[(f"{s.title} ({s.channel_label})", name) for name, s in self._options.items()],
             description="Choose a chat",
             style={"description_width": "initial"},
-            layout=_WIDE,
+            layout=wide(),
         )
         start = w.Button(
             description="Start this chat",

@@ -40,7 +40,7 @@ class DecisionResult:
     def _repr_html_(self) -> str:
         s = self.scenario
         head = (
-            "Right."
+            "You chose the best answer."
             if self.correct
             else (f"Not the best choice. The best answer is: {html.escape(s.choice(s.best).text)}")
         )

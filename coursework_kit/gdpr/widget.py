@@ -16,7 +16,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from coursework_kit._display import alert, status
+from coursework_kit._display import CHOICE_STYLE, alert, status, wide
 from coursework_kit.errors import CourseworkError
 from coursework_kit.evidence import Evidence
 from coursework_kit.gdpr.deadlines import (
@@ -35,7 +35,6 @@ from coursework_kit.gdpr.scenarios import DecisionResult, DecisionScenario, load
 __all__ = ["AccessDeadlineCalculator", "BreachHelper", "MarketingPermissionChecker", "ScenarioQuiz"]
 
 _STYLE = {"description_width": "initial"}
-_WIDE = w.Layout(width="100%")
 
 
 def _now() -> datetime:
@@ -68,11 +67,12 @@ class ScenarioQuiz(w.VBox):  # type: ignore[misc]
             w.HTML(),
         )
         self._choices = w.RadioButtons(options=[], value=None, layout=w.Layout(width="auto"))
+        self._choices.add_class("ck-choices")
         self._reasoning = w.Textarea(
             placeholder="Why? Say which rule makes this the right thing to do.",
             description="Your reasoning",
             style=_STYLE,
-            layout=_WIDE,
+            layout=wide(),
         )
         check = w.Button(
             description="Check my answer",
@@ -87,6 +87,7 @@ class ScenarioQuiz(w.VBox):  # type: ignore[misc]
         self._saved = w.HTML()
         super().__init__(
             [
+                w.HTML(CHOICE_STYLE),
                 self._progress,
                 self._body,
                 self._choices,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from coursework_kit._display import alert
+from coursework_kit._display import alert, wide
 from coursework_kit.metrics.calculation import Calculation, calculate, metric_specs
 
 __all__ = ["MetricCalculator"]
@@ -29,7 +29,7 @@ class MetricCalculator(w.VBox):  # type: ignore[misc]
             options=[(f"{specs[m].label} ({specs[m].group})", m) for m in chosen],
             value=metric if metric in chosen else chosen[0],
             description="Metric",
-            layout=w.Layout(width="100%", max_width="36em"),
+            layout=wide("36em"),
             style={"description_width": "initial"},
         )
         self._boxes: dict[str, w.Text] = {}
@@ -97,7 +97,7 @@ class MetricCalculator(w.VBox):  # type: ignore[misc]
                 placeholder="type a number",
                 continuous_update=False,
                 style={"description_width": "initial"},
-                layout=w.Layout(width="100%", max_width="36em"),
+                layout=wide("36em"),
             )
             box.observe(self._typed, names="value")
             problem = w.HTML()

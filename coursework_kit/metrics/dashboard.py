@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from coursework_kit import charts
+from coursework_kit._display import wide
 from coursework_kit.metrics import channels
 from coursework_kit.metrics.calculation import metric_specs
 from coursework_kit.metrics.formatting import format_value
@@ -39,7 +40,7 @@ class ChannelDashboard(w.VBox):  # type: ignore[misc]
             value=metric,
             description="Metric",
             style={"description_width": "initial"},
-            layout=w.Layout(width="100%", max_width="30em"),
+            layout=wide("30em"),
         )
         names = [str(c) for c in data["channel"].unique()]
         self._channel = w.Dropdown(
@@ -47,7 +48,7 @@ class ChannelDashboard(w.VBox):  # type: ignore[misc]
             value="",
             description="Funnel for",
             style={"description_width": "initial"},
-            layout=w.Layout(width="100%", max_width="30em"),
+            layout=wide("30em"),
         )
         self._bars, self._lines, self._funnel = w.HTML(), w.HTML(), w.HTML()
         self._metric.observe(lambda _change: self._draw_metric(), names="value")

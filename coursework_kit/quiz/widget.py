@@ -13,7 +13,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from coursework_kit._display import alert, status
+from coursework_kit._display import CHOICE_STYLE, alert, status
 from coursework_kit.errors import CourseworkError, QuizError
 from coursework_kit.evidence import Evidence
 from coursework_kit.quiz.bank import Question, QuestionResult, QuizBank, load_bank
@@ -43,6 +43,7 @@ class _QuestionView:
         )
         self.button.on_click(lambda _b: on_check(question.id))
         self.feedback = w.HTML()
+        self.picker.add_class("ck-choices")
         self.box = w.VBox(
             [
                 w.HTML(f"<p><strong>{html.escape(prompt)}</strong></p>"),
@@ -106,7 +107,7 @@ class Quiz(w.VBox):  # type: ignore[misc]
             intro += f"<p>{html.escape(self.bank.introduction)}</p>"
         super().__init__(
             [
-                w.HTML(intro),
+                w.HTML(CHOICE_STYLE + intro),
                 *(v.box for v in self._views.values()),
                 self._score,
                 self._saved,
