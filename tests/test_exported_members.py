@@ -97,6 +97,12 @@ PACKAGES = {
         "cookie_rule",
         "dsar_deadline",
     },
+    "coursework_kit.grading": {
+        "current_learner",
+        "score_choice",
+        "score_numeric",
+        "score_transcript",
+    },
     "coursework_kit.evidence": {"Attempt", "Evidence", "SaveOutcome", "content_size"},
     "coursework_kit.learner": {"learner_id", "variant_seed"},
 }

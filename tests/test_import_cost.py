@@ -19,6 +19,7 @@ HEAVY = ["ipywidgets", "matplotlib", "pandas", "IPython", "yaml", "jsonschema", 
         "import coursework_kit.evidence, coursework_kit.learner, coursework_kit.quiz",
         "from coursework_kit.chat import assess_reply, assess_transcript, Conversation",
         "from coursework_kit.gdpr import dsar_deadline, check_electronic_marketing",
+        "from coursework_kit.grading import score_numeric, score_transcript",
     ],
 )
 def test_importing_loads_nothing_heavy(statement):
