@@ -14,9 +14,11 @@ c.CourseDirectory.course_id = "coursework-kit"
 # caches a kernel may leave.
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
 
-# What a learner sees in place of a removed solution.
-c.ClearSolutions.code_stub = {"python": "# YOUR ANSWER HERE\nraise NotImplementedError()"}
-c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+# What a learner sees in place of a removed solution. Each answer cell already says
+# `answer = None  # type your answer in place of None` above its solution, so the code stub is
+# empty: no "raise NotImplementedError()" to frighten a learner who is not a programmer.
+c.ClearSolutions.code_stub = {"python": ""}
+c.ClearSolutions.text_stub = "Type your answer here."
 
 # A notebook should finish well inside this; a widget never waits for input while
 # NBGRADER_EXECUTION is set.

@@ -103,6 +103,7 @@ PACKAGES = {
         "score_numeric",
         "score_transcript",
     },
+    "coursework_kit.criteria": {"Criterion", "catalogue", "cell_criteria"},
     "coursework_kit.evidence": {"Attempt", "Evidence", "SaveOutcome", "content_size"},
     "coursework_kit.learner": {"learner_id", "variant_seed"},
 }
