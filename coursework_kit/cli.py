@@ -41,6 +41,25 @@ def _list(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _criteria_report(args: argparse.Namespace) -> int:
+    from coursework_kit.errors import CourseworkError
+    from coursework_kit.report_pages import write_criteria_report
+    from coursework_kit.reports import criteria_matrix
+
+    try:
+        matrix = criteria_matrix(args.course_dir)
+    except CourseworkError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    out = args.out or args.course_dir / "reports"
+    written = write_criteria_report(matrix, out)
+    print(f"Criteria report for {len(matrix.learners)} learners written to {out}:")
+    for path in written[:3]:
+        print(f"  {path}")
+    print(f"  and {len(written) - 3} learner pages in {out / 'learners'}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="coursework", description="coursework-kit tools")
     groups = top.add_subparsers(dest="group", required=True)
@@ -51,6 +70,17 @@ def parser() -> argparse.ArgumentParser:
     lint.set_defaults(run=_lint)
     listing = actions.add_parser("list", help="list the scenarios that come with the course")
     listing.set_defaults(run=_list)
+    report = groups.add_parser(
+        "criteria-report", help="which criteria each learner has evidenced (CSV and HTML)"
+    )
+    report.add_argument(
+        "course_dir",
+        type=Path,
+        metavar="COURSE_DIR",
+        help="the nbgrader course folder (with gradebook.db and source/)",
+    )
+    report.add_argument("--out", type=Path, help="where to write it (default COURSE_DIR/reports)")
+    report.set_defaults(run=_criteria_report)
     return top
 
 

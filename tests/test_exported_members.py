@@ -104,6 +104,8 @@ PACKAGES = {
         "score_transcript",
     },
     "coursework_kit.criteria": {"Criterion", "catalogue", "cell_criteria"},
+    "coursework_kit.reports": {"CriteriaMatrix", "CriterionStatus", "criteria_matrix"},
+    "coursework_kit.report_pages": {"write_criteria_report"},
     "coursework_kit.evidence": {"Attempt", "Evidence", "SaveOutcome", "content_size"},
     "coursework_kit.learner": {"learner_id", "variant_seed"},
 }

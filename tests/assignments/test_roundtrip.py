@@ -55,9 +55,11 @@ def right_answers(learner: str) -> dict[str, str]:
     }
 
 
-def answer(path: Path, values: dict[str, str]) -> None:
+def answer(path: Path, values: dict[str, str], written: str = "") -> None:
     notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:
+        if written and cell.metadata.get("nbgrader", {}).get("grade_id") == "task5-answer":
+            cell.source = written
         for name, value in values.items():
             if cell.cell_type == "code":
                 cell.source = re.sub(
@@ -99,7 +101,12 @@ def test_unit1_round_trip(tmp_path):
         home = tmp_path / learner
         home.mkdir()
         nbgrader("fetch_assignment", "unit1", cwd=home, exchange=exchange)
-        answer(home / "unit1" / "unit1.ipynb", values)
+        written = (
+            "Paid search did well: about 5 in 100 people clicked."
+            if learner == ("learner-good")
+            else ""
+        )
+        answer(home / "unit1" / "unit1.ipynb", values, written)
         nbgrader("submit", "unit1", f"--student={learner}", cwd=home, exchange=exchange)
 
     nbgrader("collect", "unit1", "--CollectApp.check_owner=False", cwd=course, exchange=exchange)
@@ -120,6 +127,26 @@ def test_unit1_round_trip(tmp_path):
     for learner in learners:
         feedback = course / "feedback" / learner / "unit1" / "unit1.html"
         assert feedback.is_file(), learner
+
+    from coursework_kit.cli import main
+    from coursework_kit.reports import criteria_matrix
+
+    matrix = criteria_matrix(course)
+    assert matrix.status("learner-good", "U1-AC4").status == "met"
+    assert "task1-check (2/2)" in matrix.status("learner-good", "U1-AC4").evidence
+    assert matrix.status("learner-good", "U1-AC3").status == "not marked"  # written, unmarked
+    assert "awaiting your mark" in matrix.status("learner-good", "U1-AC3").evidence
+    assert matrix.status("learner-blank", "U1-AC4").status == "not yet met"
+    assert matrix.status("learner-blank", "U1-AC3").status == "not yet met"  # left blank: 0
+    assert matrix.status("learner-blank", "U1-AC2").status == "not yet met"
+    assert matrix.status("learner-good", "U1-AC2").status == "met"
+    assert matrix.status("learner-good", "U2-AC1") is None
+    assert main(["criteria-report", str(course)]) == 0
+    report = (course / "reports" / "criteria.html").read_text()
+    assert "Bar chart of learners who have met each criterion: U1-AC1 0, U1-AC2 3" in report
+    assert (course / "reports" / "learners" / "learner-copier.html").is_file()
+    rows = (course / "reports" / "criteria.csv").read_text().splitlines()
+    assert rows[0] == "learner,criterion,status,evidence"
 
 
 @pytest.mark.slow
