@@ -17,6 +17,7 @@ MODULES = [
     "coursework_kit.metrics.selfcheck",
     "coursework_kit.learner",
     "coursework_kit.evidence",
+    "coursework_kit.gdpr.marketing",
 ]
 
 

@@ -25,7 +25,13 @@ from dataclasses import dataclass, field
 
 from coursework_kit.gdpr.deadlines import GdprTypeError, _choice
 
-__all__ = ["CHANNELS", "RECIPIENTS", "MarketingVerdict", "check_electronic_marketing"]
+__all__ = [
+    "CHANNELS",
+    "RECIPIENTS",
+    "MarketingVerdict",
+    "check_electronic_marketing",
+    "questions_needed",
+]
 
 CHANNELS = ("email", "sms")
 RECIPIENTS = ("individual", "sole_trader", "partnership", "corporate")
@@ -61,6 +67,25 @@ class MarketingVerdict:
             + (f"<p>You must still:</p><ul>{items}</ul>" if items else "")
             + f"<p><small>Source: {html.escape(self.source)}</small></p></div>"
         )
+
+
+def questions_needed(answers: dict[str, object]) -> list[str]:
+    """Which of the verdict's questions must be answered, given the answers so far.
+
+    A corporate subscriber needs no consent questions; with consent, the soft opt-in questions
+    do not arise.
+
+    >>> questions_needed({"recipient": "corporate"})
+    ['channel', 'recipient']
+    >>> questions_needed({"recipient": "individual", "consent": False})[-1]
+    'opt_out_offered'
+    """
+    needed = ["channel", "recipient"]
+    if answers.get("recipient") not in (None, "corporate"):
+        needed.append("consent")
+        if answers.get("consent") is False:
+            needed += ["existing_customer", "similar_products", "opt_out_offered"]
+    return needed
 
 
 def _flag(value: object, name: str) -> bool:

@@ -29,7 +29,11 @@ from coursework_kit.gdpr.deadlines import (
     dsar_deadline,
     is_working_day,
 )
-from coursework_kit.gdpr.marketing import MarketingVerdict, check_electronic_marketing
+from coursework_kit.gdpr.marketing import (
+    MarketingVerdict,
+    check_electronic_marketing,
+    questions_needed,
+)
 from coursework_kit.gdpr.scenarios import DecisionResult, DecisionScenario, load_decisions
 
 __all__ = ["AccessDeadlineCalculator", "BreachHelper", "MarketingPermissionChecker", "ScenarioQuiz"]
@@ -255,13 +259,7 @@ class MarketingPermissionChecker(w.VBox):  # type: ignore[misc]
         return self.verdict
 
     def _needed(self) -> list[str]:
-        values = {name: b.value for name, b in self._buttons.items()}
-        needed = ["channel", "recipient"]
-        if values["recipient"] not in (None, "corporate"):
-            needed.append("consent")
-            if values["consent"] is False:
-                needed += ["existing_customer", "similar_products", "opt_out_offered"]
-        return needed
+        return questions_needed({name: b.value for name, b in self._buttons.items()})
 
     @property
     def verdict(self) -> MarketingVerdict | None:
