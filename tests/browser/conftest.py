@@ -9,6 +9,7 @@ repository), one sub-folder per test.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -135,8 +136,10 @@ class Learner:
     def __init__(self, page, base: str) -> None:
         self.page = page
         self.base = base
+        self.path = ""
 
     def open(self, path: str) -> None:
+        self.path = path
         self.page.goto(f"{self.base}/lab/tree/{path}?token={TOKEN}&reset")
         self.page.wait_for_selector(
             ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell", timeout=60_000
@@ -157,11 +160,7 @@ class Learner:
 
     def run_all(self, wait_for: str) -> None:
         """Run ▸ Run All Cells once the kernel is ready, then wait for ``wait_for`` (CSS)."""
-        self.page.wait_for_selector(
-            ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator"
-            "[data-status='idle']",
-            timeout=120_000,
-        )
+        self.wait_for_idle_kernel()
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
         for attempt in (1, 2):
@@ -174,6 +173,28 @@ class Learner:
             except PlaywrightTimeout:
                 if attempt == 2:
                     raise
+
+    def wait_for_idle_kernel(self, timeout: float = 120) -> None:
+        """Wait until the kernel of the notebook last opened has started and is idle.
+
+        This asks the server rather than looking for the toolbar's busy/idle indicator:
+        in a narrow window JupyterLab moves that indicator into the toolbar's "more"
+        menu, where it is not on the page at all.
+        """
+        deadline = time.monotonic() + timeout
+        states: list[str] = []
+        while time.monotonic() < deadline:
+            with urllib.request.urlopen(f"{self.base}/api/sessions?token={TOKEN}") as reply:
+                sessions = json.load(reply)
+            states = [
+                (session.get("kernel") or {}).get("execution_state", "")
+                for session in sessions
+                if session.get("path") == self.path
+            ]
+            if states and all(state == "idle" for state in states):
+                return
+            time.sleep(0.5)
+        raise AssertionError(f"the notebook's kernel was not idle after {timeout} s: {states}")
 
     def visible(self, selector: str):
         """The first matching element in the notebook that is currently on screen."""
