@@ -37,6 +37,7 @@ class CriterionInfo:
     checks: str
     tip: str
     maps_to: tuple[tuple[int, str], ...]
+    codes: tuple[str, ...] = ()  # the criteria catalogue's codes (datasets/criteria/)
 
 
 @cache
@@ -52,6 +53,7 @@ def criteria_catalogue() -> dict[str, CriterionInfo]:
             c["checks"],
             c["tip"],
             tuple((m["unit"], m["criterion"]) for m in c["maps_to"]),
+            tuple(dict.fromkeys(m["code"] for m in c["maps_to"])),
         )
         for c in raw["criteria"]
     }

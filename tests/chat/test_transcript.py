@@ -175,3 +175,15 @@ def test_report_html_lists_criteria_and_tips(make_scenario):
     assert "Professional greeting" in page
     assert "not yet met" in page
     assert "Next time" in page
+
+
+def test_every_chat_criterion_maps_to_catalogue_codes_of_its_units():
+    """Does each live-chat criterion name catalogue codes, each for the unit it says?"""
+    from coursework_kit.criteria import catalogue
+
+    known = catalogue()
+    for info in criteria_catalogue().values():
+        assert info.codes, info.key
+        for code in info.codes:
+            assert code in known, (info.key, code)
+        assert {known[code].unit for code in info.codes} == {unit for unit, _ in info.maps_to}
