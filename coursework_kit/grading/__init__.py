@@ -7,6 +7,19 @@ written to stderr and nothing raises.
 from __future__ import annotations
 
 from coursework_kit.grading.identity import current_learner
-from coursework_kit.grading.scoring import score_choice, score_numeric, score_transcript
+from coursework_kit.grading.scoring import (
+    score_choice,
+    score_crm,
+    score_numeric,
+    score_templates,
+    score_transcript,
+)
 
-__all__ = ["current_learner", "score_choice", "score_numeric", "score_transcript"]
+__all__ = [
+    "current_learner",
+    "score_choice",
+    "score_crm",
+    "score_numeric",
+    "score_templates",
+    "score_transcript",
+]

@@ -14,8 +14,9 @@ import math
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
-__all__ = ["score_choice", "score_numeric", "score_transcript"]
+__all__ = ["score_choice", "score_crm", "score_numeric", "score_templates", "score_transcript"]
 
 
 @contextlib.contextmanager
@@ -98,6 +99,34 @@ def score_choice(
     return _safely(points, work)
 
 
+def _saved_chats(scenario: str, points: float, folder: str | Path) -> tuple[Any, list[Any]]:
+    """The scenario and the saved attempts at it that hold at least one adviser reply.
+
+    An empty list means there is nothing to mark; why has already been printed.
+    """
+    from coursework_kit.chat import load_scenario
+    from coursework_kit.errors import CourseworkError
+    from coursework_kit.evidence import Evidence
+
+    chat = load_scenario(scenario)
+    store = Evidence(f"chat-{scenario}", folder=Path(folder))
+    try:
+        attempts = store.attempts()
+    except CourseworkError:
+        print(f"0 / {points:g}: the saved chat could not be read. Ask your tutor.")
+        return chat, []
+    held = [
+        a for a in attempts if any(t.get("speaker") == "agent" for t in a.data.get("turns", []))
+    ]
+    if not held:
+        print(f"0 / {points:g}: no saved chat was found for '{chat.title}'.")
+    return chat, held
+
+
+def _turns(attempt: Any) -> list[tuple[str, str, str | None]]:
+    return [(t["speaker"], t["text"], t.get("at")) for t in attempt.data.get("turns", [])]
+
+
 def score_transcript(
     scenario: str,
     *,
@@ -113,26 +142,14 @@ def score_transcript(
     """
 
     def work() -> float:
-        from coursework_kit.chat import assess_transcript, load_scenario
-        from coursework_kit.errors import CourseworkError
-        from coursework_kit.evidence import Evidence
+        from coursework_kit.chat import assess_transcript
 
-        chat = load_scenario(scenario)
-        store = Evidence(f"chat-{scenario}", folder=Path(folder))
-        try:
-            attempts = store.attempts()
-        except CourseworkError:
-            print(f"0 / {points:g}: the saved chat could not be read. Ask your tutor.")
-            return 0.0
+        chat, attempts = _saved_chats(scenario, points, folder)
         if not attempts:
-            print(f"0 / {points:g}: no saved chat was found for '{chat.title}'.")
             return 0.0
         best = 0.0
         for attempt in attempts:
-            turns = [(t["speaker"], t["text"], t.get("at")) for t in attempt.data.get("turns", [])]
-            if not any(speaker == "agent" for speaker, _, _ in turns):
-                continue
-            report = assess_transcript(turns, scenario=chat)
+            report = assess_transcript(_turns(attempt), scenario=chat)
             wanted = [report.criteria[k] for k in (criteria or report.criteria)]
             applicable = [c for c in wanted if c.met is not None]
             share = sum(bool(c.met) for c in applicable) / len(applicable) if applicable else 0
@@ -140,6 +157,72 @@ def score_transcript(
                 share = min(share, 0.5)
             best = max(best, share * points)
         print(f"{best:g} / {points:g} for the chat '{chat.title}', from your own words.")
+        return best
+
+    return _safely(points, work)
+
+
+def score_crm(scenario: str, *, points: float, folder: str | Path = "evidence") -> float:
+    """Points for the CRM record saved with a live chat, checked again against that chat.
+
+    Full points for a complete record that agrees with the transcript; half for a record with
+    one thing missing or wrong; otherwise 0. The best saved attempt counts.
+    """
+
+    def work() -> float:
+        from coursework_kit.chat.crm import check_crm
+
+        chat, attempts = _saved_chats(scenario, points, folder)
+        recorded = [a for a in attempts if a.data.get("crm")]
+        if attempts and not recorded:
+            print(f"0 / {points:g}: the chat was saved without a CRM record.")
+        best, problems = 0.0, ["no CRM record was saved"]
+        for attempt in recorded:
+            check = check_crm(attempt.data["crm"], _turns(attempt), scenario=chat)
+            issues = check.missing + check.disagreements
+            earned = points if not issues else points / 2 if len(issues) == 1 else 0.0
+            if earned >= best:
+                best, problems = earned, issues
+        if recorded:
+            why = "complete and agrees with the chat" if not problems else "; ".join(problems)
+            print(f"{best:g} / {points:g} for the CRM record: {why}")
+        return best
+
+    return _safely(points, work)
+
+
+def score_templates(scenario: str, *, points: float, folder: str | Path = "evidence") -> float:
+    """Points for using pre-written responses and making them the customer's own.
+
+    Full points when at least one reply in a saved chat was built from a pre-written response
+    and every such reply was personalised; half when one was sent with a placeholder left in or
+    word for word; 0 when none was used. The best saved attempt counts.
+    """
+
+    def work() -> float:
+        from coursework_kit.chat.knowledge import template_behind
+
+        _, attempts = _saved_chats(scenario, points, folder)
+        best, why = 0.0, "no pre-written response was used"
+        for attempt in attempts:
+            uses = [
+                use
+                for speaker, text, _ in _turns(attempt)
+                if speaker == "agent" and (use := template_behind(text)) is not None
+            ]
+            if not uses:
+                continue
+            slips = [f"'{u.template.title}': {u.why_not}" for u in uses if not u.personalised]
+            earned = points if not slips else points / 2
+            if earned > best or (earned == best and why.startswith("no ")):
+                best = earned
+                why = (
+                    f"{len(uses)} pre-written response(s), all personalised"
+                    if not slips
+                    else "not personalised: " + "; ".join(slips)
+                )
+        if attempts:
+            print(f"{best:g} / {points:g} for pre-written responses: {why}.")
         return best
 
     return _safely(points, work)

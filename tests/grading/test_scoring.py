@@ -8,7 +8,14 @@ from datetime import datetime, timedelta
 import pytest
 
 from coursework_kit.evidence import Evidence
-from coursework_kit.grading import current_learner, score_choice, score_numeric, score_transcript
+from coursework_kit.grading import (
+    current_learner,
+    score_choice,
+    score_crm,
+    score_numeric,
+    score_templates,
+    score_transcript,
+)
 
 GOOD_CHAT = [
     "Hi Priya, thanks for contacting Harbour & Pine. I'm sorry your order hasn't arrived, "
@@ -21,7 +28,7 @@ GOOD_CHAT = [
 ]
 
 
-def save_chat(folder, replies, attempt=1):
+def save_chat(folder, replies, attempt=1, crm=None):
     from coursework_kit.chat import Conversation, load_scenario
 
     now = [datetime(2026, 3, 5, 10, 0).astimezone()]
@@ -30,7 +37,7 @@ def save_chat(folder, replies, attempt=1):
         now[0] += timedelta(seconds=20)
         conversation.reply(reply)
     Evidence("chat-late-delivery", folder=folder).save(
-        attempt, {"turns": [t.as_record() for t in conversation.turns]}
+        attempt, {"turns": [t.as_record() for t in conversation.turns], "crm": crm}
     )
 
 
@@ -131,3 +138,47 @@ def test_current_learner_at_autograde(tmp_path):
     env = {"NBGRADER_EXECUTION": "autograde", "JUPYTERHUB_USER": "someone-else"}
     assert current_learner(cwd=folder, environ=env) == "ab123"
     assert current_learner(cwd=folder, environ={"JUPYTERHUB_USER": "cd456"}) == "cd456"
+
+
+GOOD_RECORD = {
+    "reason": "delivery",
+    "outcome": "follow_up",
+    "actions_taken": "Passed security, chased the courier.",
+    "notes": "Order due Tuesday has not arrived. Customer passed security.",
+    "follow_up": "Email the customer by 5pm today with the courier's update.",
+    "owner": "Sam (adviser)",
+}
+
+
+def test_crm_record_full_half_and_none(tmp_path, capsys):
+    """Does a complete, matching record earn full marks, one slip half, and no record 0?"""
+    save_chat(tmp_path / "good", GOOD_CHAT, crm=GOOD_RECORD)
+    assert score_crm("late-delivery", points=2, folder=tmp_path / "good") == 2
+    assert "agrees with the chat" in capsys.readouterr().out
+    save_chat(tmp_path / "slip", GOOD_CHAT, crm=GOOD_RECORD | {"reason": "billing"})
+    assert score_crm("late-delivery", points=2, folder=tmp_path / "slip") == 1
+    save_chat(tmp_path / "none", GOOD_CHAT)
+    assert score_crm("late-delivery", points=2, folder=tmp_path / "none") == 0
+    assert "without a CRM record" in capsys.readouterr().out
+    assert score_crm("late-delivery", points=2, folder=tmp_path / "missing") == 0
+
+
+def test_templates_personalised_or_not(tmp_path, capsys):
+    """Is a personalised pre-written response worth full marks, one sent with its
+    [placeholder] half, and a chat with none 0?"""
+    personalised = (
+        "Thank you for waiting, Priya. I'm just checking the courier's tracking for you now. "
+        "I'll be back with you in 2 minutes."
+    )
+    raw = (
+        "Thank you for waiting, [customer name]. I'm just checking [what you are checking] "
+        "for you now. I'll be back with you in [number] minutes."
+    )
+    save_chat(tmp_path / "good", [*GOOD_CHAT[:3], personalised, *GOOD_CHAT[3:]])
+    assert score_templates("late-delivery", points=2, folder=tmp_path / "good") == 2
+    assert "all personalised" in capsys.readouterr().out
+    save_chat(tmp_path / "raw", [*GOOD_CHAT[:3], raw, *GOOD_CHAT[3:]])
+    assert score_templates("late-delivery", points=2, folder=tmp_path / "raw") == 1
+    assert "[customer name]" in capsys.readouterr().out
+    save_chat(tmp_path / "none", ["Hi Priya, I'll chase the courier now."])
+    assert score_templates("late-delivery", points=2, folder=tmp_path / "none") == 0
