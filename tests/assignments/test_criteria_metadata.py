@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import nbformat
-import pytest
 
 from coursework_kit.criteria import catalogue, cell_criteria
 
@@ -39,7 +38,6 @@ def test_every_graded_cell_names_known_criteria():
         assert set(codes) <= known, f"{path.name}:{grade_id} names unknown {set(codes) - known}"
 
 
-@pytest.mark.xfail(reason="the assignments for units 2 to 5 are not written yet", strict=True)
 def test_every_criterion_has_a_graded_cell():
     """Is every criterion in the catalogue evidenced by at least one graded cell?"""
     evidenced = {code for _, cell in graded_cells() for code in cell_criteria(cell.metadata)}
