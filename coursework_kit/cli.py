@@ -2,6 +2,8 @@
 
 coursework scenarios lint PATH [PATH ...]   check live-chat scenario files (or folders)
 coursework scenarios list                   the scenarios that come with the course
+coursework criteria-report COURSE_DIR       which criteria each learner has evidenced
+coursework demo-class DIR                   the whole nbgrader workflow on three demo learners
 """
 
 from __future__ import annotations
@@ -60,6 +62,33 @@ def _criteria_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bar(done: int, total: int, label: str) -> None:
+    """A progress bar on a terminal; one line per step when the output is a log file."""
+    width = 30
+    filled = width * done // max(total, 1)
+    line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label}"
+    if sys.stdout.isatty():
+        end = "\n" if done == total else ""
+        print(f"\r{line:<100}", end=end, flush=True)
+    else:
+        print(line, flush=True)
+
+
+def _demo_class(args: argparse.Namespace) -> int:
+    from coursework_kit.demo import build_demo_class
+    from coursework_kit.errors import CourseworkError
+
+    print(f"Building a demo class in {args.dir}: about five minutes.")
+    try:
+        demo = build_demo_class(args.dir, course=args.course, progress=_bar)
+    except CourseworkError as exc:
+        print(f"\n{exc}", file=sys.stderr)
+        return 2
+    print()
+    print(demo.summary())
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="coursework", description="coursework-kit tools")
     groups = top.add_subparsers(dest="group", required=True)
@@ -81,6 +110,18 @@ def parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--out", type=Path, help="where to write it (default COURSE_DIR/reports)")
     report.set_defaults(run=_criteria_report)
+    demo = groups.add_parser(
+        "demo-class",
+        help="release, submit, collect, autograde and report on three demo learners",
+    )
+    demo.add_argument("dir", type=Path, metavar="DIR", help="a new, empty folder for it")
+    demo.add_argument(
+        "--course",
+        type=Path,
+        default=Path("assignments"),
+        help="the course folder to copy (default: assignments)",
+    )
+    demo.set_defaults(run=_demo_class)
     return top
 
 

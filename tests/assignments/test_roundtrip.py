@@ -151,9 +151,14 @@ def test_unit1_round_trip(tmp_path):
 
 @pytest.mark.slow
 def test_source_notebooks_pass_nbgrader_validate(tmp_path):
-    """Does `nbgrader validate` pass on each assignment's solution version?"""
+    """Does `nbgrader validate` pass on each assignment's solution version (with the demo
+    learner's chats saved beside it, as a learner's would be)?"""
+    from coursework_kit.demo import demo_answers, fill_submission
+
+    answers = demo_answers(ROOT / "assignments")
     for source in sorted((ROOT / "assignments" / "source").glob("*/*.ipynb")):
         copy = tmp_path / source.parent.name
         shutil.copytree(source.parent, copy)
+        fill_submission(copy / source.name, source, "good", answers, assignment=source.parent.name)
         out = nbgrader("validate", str(copy / source.name), cwd=tmp_path, exchange=tmp_path)
         assert "Success! Your notebook passes all the tests." in out, out
