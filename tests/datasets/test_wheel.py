@@ -15,16 +15,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.slow
-def test_wheel_installs_and_loads_datasets_from_another_folder(tmp_path):
+def test_wheel_installs_and_loads_datasets_from_another_folder(tmp_path, built_wheel):
     """Does a wheel installed in a fresh venv load a dataset, run from an unrelated folder?"""
-    dist = tmp_path / "dist"
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    (wheel,) = dist.glob("coursework_kit-*.whl")
+    wheel = built_wheel
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
