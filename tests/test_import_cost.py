@@ -20,6 +20,11 @@ HEAVY = ["ipywidgets", "matplotlib", "pandas", "IPython", "yaml", "jsonschema", 
         "from coursework_kit.chat import assess_reply, assess_transcript, Conversation",
         "from coursework_kit.gdpr import dsar_deadline, check_electronic_marketing",
         "from coursework_kit.grading import score_numeric, score_transcript",
+        "from coursework_kit.social import judge, check_choice, ModerationSession",
+        "from coursework_kit.posts import check_post, check_snippet, load_calendar",
+        "from coursework_kit.email_campaigns import check_campaign, lawful_audience, simulate_results",  # noqa: E501
+        "from coursework_kit.journeys import validate_map, compare_journeys, channel_metrics",
+        "from coursework_kit.campaigns import project, sample_size, check_journey",
     ],
 )
 def test_importing_loads_nothing_heavy(statement):

@@ -101,6 +101,25 @@ RIGHT_ANSWERS = {
         "my_click_to_open_rate = None": "my_click_to_open_rate = e.clicks / e.opens * 100",
         "my_roi = None": "my_roi = (revenue - spend) / spend * 100",
     },
+    "unit2-moderation.ipynb": {
+        "my_route = None": 'my_route = "legal"',
+        "my_action = None": 'my_action = "hide"',
+        "my_crisis_route = None": 'my_crisis_route = "pr_crisis"',
+    },
+    "unit2-email-and-journeys.ipynb": {
+        "my_cac = None": "my_cac = social_spend / social_new_customers",
+        "my_aov = None": "my_aov = email_revenue / email_orders",
+    },
+    "unit5-integrated-campaigns.ipynb": {
+        "my_social_impressions = None": "my_social_impressions = budget * 60 / 100 / social_cpm * 1000",  # noqa: E501
+        "my_social_clicks = None": "my_social_clicks = my_social_impressions * social_ctr / 100",
+        "my_social_orders = None": "my_social_orders = my_social_clicks * social_cr / 100",
+        "my_search_clicks = None": "my_search_clicks = budget * 40 / 100 / search_cpc",
+        "my_search_orders = None": "my_search_orders = my_search_clicks * search_cr / 100",
+        "my_revenue = None": "my_revenue = my_social_orders * social_aov + my_search_orders * search_aov",  # noqa: E501
+        "my_roi = None": "my_roi = (my_revenue - budget) / budget * 100",
+        "my_roas = None": "my_roas = my_revenue / budget",
+    },
     "unit3-contact-centre.ipynb": {
         "my_aht = None": "my_aht = total_seconds / chats",
         "my_fcr = None": "my_fcr = phone_resolved / phone_contacts * 100",
