@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import html
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["CHOICE_STYLE", "alert", "autograding", "status", "wide"]
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from coursework_kit.evidence import Evidence, SaveOutcome
+
+__all__ = ["CHOICE_STYLE", "alert", "autograding", "save_evidence", "status", "verdict", "wide"]
 
 # ipywidgets gives each radio button and checkbox label a fixed one-line height, so long
 # choices overlap one another. Inside our ".ck-choices" boxes, labels wrap and grow instead.
@@ -49,3 +54,31 @@ def alert(message: str) -> str:
 def status(message: str) -> str:
     """Neutral information, announced politely to screen readers."""
     return f"<div role='status'>{html.escape(message)}</div>" if message else ""
+
+
+def verdict(correct: bool, message: str, *, label: str = "", answered: bool = True) -> str:
+    """A self-check's result: "Right!", "Not yet." or "No answer yet.", then what to do."""
+    colour, mark = ("#1a7f37", "✔ Right!") if correct else ("#9a6700", "✘ Not yet.")
+    if not answered:
+        colour, mark = "#57606a", "… No answer yet."
+    name = f"{html.escape(label)}: " if label else ""
+    return (
+        f"<div role='status' style='border-left:4px solid {colour};padding:4px 8px'>"
+        f"{name}<strong>{mark}</strong> {html.escape(message)}</div>"
+    )
+
+
+def save_evidence(
+    evidence: Evidence, attempt: int, data: Mapping[str, Any]
+) -> tuple[SaveOutcome | None, str]:
+    """Save ``data`` as ``attempt``; return the outcome (None if it failed) and the message to
+    show: where it was saved and any notices, or the problem in plain words."""
+    from coursework_kit.errors import CourseworkError
+
+    try:
+        outcome = evidence.save(attempt, data)
+    except CourseworkError as exc:
+        return None, alert(str(exc))
+    notes = " ".join([*evidence.notices, outcome.message]).strip()
+    evidence.notices.clear()
+    return outcome, status(f"Saved to evidence/{outcome.path.name}. {notes}".strip())

@@ -8,10 +8,10 @@ CAC, ROI and ROAS are checked with :func:`coursework_kit.metrics.check_answer` i
 
 from __future__ import annotations
 
-import html
 import math
 from dataclasses import dataclass
 
+from coursework_kit._display import verdict
 from coursework_kit.campaigns.plan import PlanError
 from coursework_kit.campaigns.projection import ChannelProjection, Projection, show
 
@@ -39,13 +39,7 @@ class FunnelCheck:
         return ("Right! " if self.correct else "Not yet. ") + self.message
 
     def _repr_html_(self) -> str:
-        colour, mark = ("#1a7f37", "✔ Right") if self.correct else ("#9a6700", "✘ Not yet")
-        if not self.answered:
-            colour, mark = "#57606a", "… No answer yet"
-        return (
-            f"<div role='status' style='border-left:4px solid {colour};padding:4px 8px'>"
-            f"{html.escape(self.label)}: <strong>{mark}.</strong> {html.escape(self.message)}</div>"
-        )
+        return verdict(self.correct, self.message, label=self.label, answered=self.answered)
 
 
 def _formula(step: str, found: ChannelProjection, projection: Projection) -> str:

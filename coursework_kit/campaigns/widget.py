@@ -19,7 +19,7 @@ import ipywidgets as w
 
 from coursework_kit import charts
 from coursework_kit._atomic import write_text
-from coursework_kit._display import alert, status, wide
+from coursework_kit._display import alert, save_evidence, status, wide
 from coursework_kit.campaigns.activities import Activity, ActivityResult, load_activity
 from coursework_kit.campaigns.history import sample_plan
 from coursework_kit.campaigns.journey import (
@@ -50,15 +50,8 @@ def _evidence(activity: str, folder: str | Path | None) -> Evidence:
 
 def _save(evidence: Evidence, attempt: int, data: dict[str, Any], shown: w.HTML) -> int:
     """Save ``data``; show where it went (or the problem). Returns the attempt now in use."""
-    try:
-        outcome = evidence.save(attempt, data)
-    except CourseworkError as exc:
-        shown.value = alert(str(exc))
-        return attempt
-    notes = " ".join([*evidence.notices, outcome.message])
-    evidence.notices.clear()
-    shown.value = status(f"Saved to evidence/{outcome.path.name}. {notes}".strip())
-    return outcome.attempt
+    outcome, shown.value = save_evidence(evidence, attempt, data)
+    return outcome.attempt if outcome else attempt
 
 
 class CampaignPlanner(w.VBox):  # type: ignore[misc]

@@ -14,7 +14,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from coursework_kit._display import alert, status, wide
+from coursework_kit._display import alert, save_evidence, status, wide
 from coursework_kit.email_campaigns.campaign import (
     SEGMENTS,
     Campaign,
@@ -332,12 +332,6 @@ class CampaignBuilder(w.VBox):  # type: ignore[misc]
         self._store(data)
 
     def _store(self, data: dict[str, Any]) -> None:
-        try:
-            outcome = self.evidence.save(self._attempt, data)
-        except CourseworkError as exc:
-            self._saved.value = alert(str(exc))
-            return
-        self._attempt = outcome.attempt
-        notes = " ".join([*self.evidence.notices, outcome.message]).strip()
-        self.evidence.notices.clear()
-        self._saved.value = status(f"Saved to evidence/{outcome.path.name}. {notes}".strip())
+        outcome, self._saved.value = save_evidence(self.evidence, self._attempt, data)
+        if outcome:
+            self._attempt = outcome.attempt

@@ -16,7 +16,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from coursework_kit._display import CHOICE_STYLE, alert, status, wide
+from coursework_kit._display import CHOICE_STYLE, alert, save_evidence, status, wide
 from coursework_kit.errors import CourseworkError
 from coursework_kit.evidence import Evidence
 from coursework_kit.gdpr.deadlines import (
@@ -185,17 +185,10 @@ class ScenarioQuiz(w.VBox):  # type: ignore[misc]
 
     def _save(self) -> None:
         right, answered = self.score
-        try:
-            outcome = self.evidence.save(
-                self._attempt, {"right": right, "answered": answered, "decisions": self._log}
-            )
-        except CourseworkError as exc:
-            self._saved.value = alert(str(exc))
-            return
-        self._attempt = outcome.attempt
-        notes = " ".join([*self.evidence.notices, outcome.message]).strip()
-        self.evidence.notices.clear()
-        self._saved.value = status(f"Saved to evidence/{outcome.path.name}. {notes}".strip())
+        data = {"right": right, "answered": answered, "decisions": self._log}
+        outcome, self._saved.value = save_evidence(self.evidence, self._attempt, data)
+        if outcome:
+            self._attempt = outcome.attempt
 
 
 _QUESTIONS = (

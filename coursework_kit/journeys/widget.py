@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from coursework_kit._display import alert, status, wide
+from coursework_kit._display import alert, save_evidence, wide
 from coursework_kit.charts import PALETTE, figure_html
 from coursework_kit.errors import CourseworkError
 from coursework_kit.evidence import Evidence
@@ -343,16 +343,11 @@ class JourneyMapper(w.VBox):  # type: ignore[misc]
         if self.feedback is not None:
             data["complete"] = self.feedback.complete
             data["feedback"] = [f.message for f in self.feedback.findings]
-        try:
-            outcome = self.evidence.save(self._attempt, data)
-        except CourseworkError as exc:
-            self._saved.value = alert(str(exc))
-            return
-        if outcome.saved:
+        outcome, message = save_evidence(self.evidence, self._attempt, data)
+        if outcome is None or outcome.saved:
+            self._saved.value = message
+        if outcome and outcome.saved:
             self._attempt = outcome.attempt
-            notes = " ".join([*self.evidence.notices, outcome.message]).strip()
-            self.evidence.notices.clear()
-            self._saved.value = status(f"Saved to evidence/{outcome.path.name}. {notes}".strip())
 
 
 def _renumber(fixes: int | None, removed: int) -> int | None:

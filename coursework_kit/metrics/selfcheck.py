@@ -7,11 +7,11 @@ percentage) and names the formula with the learner's own figures, without giving
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from coursework_kit._display import verdict
 from coursework_kit.errors import MetricInputError
 from coursework_kit.metrics.calculation import MetricSpec, calculate, metric_specs
 from coursework_kit.metrics.formatting import format_input
@@ -41,13 +41,7 @@ class SelfCheck:
         return ("Right! " if self.correct else "Not yet. ") + self.message
 
     def _repr_html_(self) -> str:
-        colour, mark = ("#1a7f37", "✔ Right") if self.correct else ("#9a6700", "✘ Not yet")
-        if not self.answered:
-            colour, mark = "#57606a", "… No answer yet"
-        return (
-            f"<div role='status' style='border-left:4px solid {colour};padding:4px 8px'>"
-            f"{html.escape(self.label)}: <strong>{mark}.</strong> {html.escape(self.message)}</div>"
-        )
+        return verdict(self.correct, self.message, label=self.label, answered=self.answered)
 
 
 def _close(a: float, b: float, unit: str) -> bool:

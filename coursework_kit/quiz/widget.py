@@ -13,8 +13,8 @@ from typing import Any
 
 import ipywidgets as w
 
-from coursework_kit._display import CHOICE_STYLE, alert, status
-from coursework_kit.errors import CourseworkError, QuizError
+from coursework_kit._display import CHOICE_STYLE, alert, save_evidence, status
+from coursework_kit.errors import QuizError
 from coursework_kit.evidence import Evidence
 from coursework_kit.quiz.bank import Question, QuestionResult, QuizBank, load_bank
 
@@ -167,18 +167,10 @@ class Quiz(w.VBox):  # type: ignore[misc]
 
     def _save(self) -> None:
         right, total = self.score
-        try:
-            outcome = self.evidence.save(
-                self._attempt,
-                {"quiz": self.bank.id, "score": right, "out_of": total, "checks": self._checks},
-            )
-        except CourseworkError as exc:
-            self._saved.value = alert(str(exc))
-            return
-        self._attempt = outcome.attempt
-        notes = " ".join([*self.evidence.notices, outcome.message])
-        self.evidence.notices.clear()
-        self._saved.value = status(f"Saved to evidence/{outcome.path.name}. {notes}".strip())
+        data = {"quiz": self.bank.id, "score": right, "out_of": total, "checks": self._checks}
+        outcome, self._saved.value = save_evidence(self.evidence, self._attempt, data)
+        if outcome:
+            self._attempt = outcome.attempt
 
     def _show_score(self) -> None:
         right, total = self.score

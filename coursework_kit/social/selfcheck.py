@@ -4,9 +4,9 @@ for a queue item in place of ``None`` and is told whether it fits the policy.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
+from coursework_kit._display import verdict
 from coursework_kit.social.policy import ModerationError, load_policy
 from coursework_kit.social.queue import get_item
 
@@ -27,13 +27,7 @@ class ChoiceCheck:
         return ("Right! " if self.correct else "Not yet. ") + self.message
 
     def _repr_html_(self) -> str:
-        colour, mark = ("#1a7f37", "✔ Right!") if self.correct else ("#9a6700", "✘ Not yet.")
-        if not self.answered:
-            colour, mark = "#57606a", "… No answer yet."
-        return (
-            f"<div role='status' style='border-left:4px solid {colour};padding:4px 8px'>"
-            f"<strong>{mark}</strong> {html.escape(self.message)}</div>"
-        )
+        return verdict(self.correct, self.message, answered=self.answered)
 
 
 def check_choice(item_id: str, answer: object, *, part: str = "action") -> ChoiceCheck:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from coursework_kit._display import CHOICE_STYLE, alert, status, wide
+from coursework_kit._display import CHOICE_STYLE, alert, save_evidence, status, wide
 from coursework_kit.errors import CourseworkError
 from coursework_kit.evidence import Evidence
 from coursework_kit.social.decision import Judgement
@@ -136,17 +136,11 @@ class ModerationQueue(w.VBox):  # type: ignore[misc]
         data = self.session.to_evidence(position=self.index + 1)
         if not data["drafts"] and not data["checked"]:
             return
-        try:
-            outcome = self.evidence.save(self._attempt, data)
-        except CourseworkError as exc:
-            self._saved.value = alert(str(exc))
-            return
-        if not outcome.saved:
-            return
-        self._attempt = outcome.attempt
-        notes = " ".join([*self.evidence.notices, outcome.message]).strip()
-        self.evidence.notices.clear()
-        self._saved.value = status(f"Saved to evidence/{outcome.path.name}. {notes}".strip())
+        outcome, message = save_evidence(self.evidence, self._attempt, data)
+        if outcome is None or outcome.saved:
+            self._saved.value = message
+        if outcome and outcome.saved:
+            self._attempt = outcome.attempt
 
     def _resume(self) -> None:
         try:
