@@ -22,6 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from coursework_kit.campaigns.plan import ASSUMPTIONS, CampaignPlan, Channel, PlanError
 from coursework_kit.metrics import cac, roas, roi
+from coursework_kit.metrics.channels import channel_label
 from coursework_kit.metrics.formatting import format_value
 
 __all__ = [
@@ -113,7 +114,8 @@ class ChannelProjection(_Returns):
 
     def _repr_html_(self) -> str:
         steps = "".join(f"<li>{html.escape(s)}</li>" for s in self.working)
-        return f"<div><strong>{html.escape(self.name)}</strong><ul>{steps}</ul></div>"
+        name = html.escape(channel_label(self.name))
+        return f"<div><strong>{name}</strong><ul>{steps}</ul></div>"
 
     def __repr__(self) -> str:
         return (
@@ -203,7 +205,7 @@ class Projection(_Returns):
         """The figures as rows of text, one per channel and a last one for the total."""
         rows = []
         for item in (*self.channels, self):
-            name = item.name if isinstance(item, ChannelProjection) else "Total"
+            name = channel_label(item.name) if isinstance(item, ChannelProjection) else "Total"
             row = {"Channel": name}
             row |= {label: show(item.value(m), unit) for m, (label, unit) in MEASURES.items()}
             rows.append(row)

@@ -8,6 +8,7 @@ from typing import Any
 
 from coursework_kit.campaigns.plan import OBJECTIVES, CampaignPlan
 from coursework_kit.campaigns.projection import Projection, project, show
+from coursework_kit.metrics.channels import channel_label
 
 __all__ = ["plan_record", "summary_html"]
 
@@ -85,7 +86,7 @@ def summary_html(
     found = projection or project(plan)
     assumptions = [
         {
-            "Channel": c.name,
+            "Channel": channel_label(c.name),
             "Share of budget": f"{c.share:g}%",
             "Spend": show(plan.spend(c.name), "pounds"),
             "Price": f"{c.cost_model.upper()} £{c.cost:,.2f}",

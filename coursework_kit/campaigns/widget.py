@@ -223,7 +223,7 @@ class CampaignPlanner(w.VBox):  # type: ignore[misc]
         self._draw_funnel()
 
     def _charts_html(self, found: Projection, *, funnel: bool = True) -> str:
-        values = {c.name: c.roas for c in found.channels}
+        values = {channel_label(c.name): c.roas for c in found.channels}
         fig = charts.bar_chart(
             values, title="Projected return on ad spend by channel", ylabel="£ back per £1 spent"
         )
@@ -233,8 +233,9 @@ class CampaignPlanner(w.VBox):  # type: ignore[misc]
             parts += [self._funnel_html(found, c.name) for c in found.channels]
         return "".join(parts)
 
-    def _funnel_html(self, found: Projection, name: str) -> str:
-        item = found.channel(name)
+    def _funnel_html(self, found: Projection, channel: str) -> str:
+        item = found.channel(channel)
+        name = channel_label(channel)
         if not item.impressions:
             return status(f"{name} has no budget in this plan, so there is no funnel to show.")
         stages = [

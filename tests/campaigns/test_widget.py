@@ -84,7 +84,7 @@ def test_each_channel_has_a_funnel_with_alt_text_and_working(planner):
     """Does choosing a channel show its funnel chart, alt text and the working out?"""
     planner._funnel_for.value = "email"
     shown = planner._funnel.value
-    assert "alt='Funnel for email: impressions" in shown
+    assert "alt='Funnel for Email: impressions" in shown
     assert "Impressions = £1,000.00 ÷" in shown
 
 
