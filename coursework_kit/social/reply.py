@@ -36,7 +36,7 @@ _STRENGTHS = {
     "closing_question": "asks if there is anything else",
 }
 _MISSING = {
-    "greeting": 'Start with a greeting, for example "Hi Dani".',
+    "greeting": 'Start with a greeting, for example "Hi {name}".',
     "uses_customer_name": "Use their first name.",
     "empathy": 'Show you understand how they feel, for example "I can see why you\'re upset".',
     "apology": "Say sorry for what went wrong.",
@@ -145,6 +145,7 @@ def check_reply(item: QueueItem, reply: str, *, needed: bool, private_invite: bo
         missing = ["This needs a reply: write what you would post or send."] if needed else []
         return ReplyCheck(reply, needed, problems=missing)
     tone = assess_reply(reply, customer_message=item.text, customer_name=item.name)
+    advice = {flag: text.format(name=item.name or "there") for flag, text in _MISSING.items()}
     problems: list[str] = []
     tips: list[str] = []
     if tone.blame_or_negative:
@@ -160,7 +161,7 @@ def check_reply(item: QueueItem, reply: str, *, needed: bool, private_invite: bo
         )
     for flag in item.tone:
         if not tone.flags.get(flag):
-            problems.append(_MISSING[flag])
+            problems.append(advice[flag])
     problems += [rule.advice for rule in item.reply_must if not rule.met_by(reply)]
     if private_invite and not _PRIVATE_INVITE.search(reply):
         problems.append(
@@ -172,6 +173,6 @@ def check_reply(item: QueueItem, reply: str, *, needed: bool, private_invite: bo
     if typos:
         tips.append(f"Check the spelling of: {', '.join(typos)}.")
     if not tone.greeting and "greeting" not in item.tone:
-        tips.append(_MISSING["greeting"])
+        tips.append(advice["greeting"])
     strengths = [text for flag, text in _STRENGTHS.items() if tone.flags.get(flag)]
     return ReplyCheck(reply, needed, problems, tips, strengths, repeated, tone)

@@ -115,6 +115,18 @@ def test_reply_is_required_where_the_action_needs_one():
     assert not spam.reply.needed
 
 
+def test_the_greeting_tip_uses_the_customers_own_name():
+    """Does the advice to greet the customer give an example with their name, not another
+    customer's?"""
+    result = judge(
+        "praise-sofa",
+        action="reply",
+        reply="Thank you so much! We'll pass your kind words on to the delivery team.",
+    )
+    assert 'for example "Hi Jas"' in result.reply.summary
+    assert "Dani" not in result.reply.summary
+
+
 def test_item_specific_content_is_required():
     """Does a safeguarding reply without somewhere to turn (Samaritans, 999) fail?"""
     result = judge(
