@@ -11,7 +11,16 @@ if TYPE_CHECKING:
 
     from coursework_kit.evidence import Evidence, SaveOutcome
 
-__all__ = ["CHOICE_STYLE", "alert", "autograding", "save_evidence", "status", "verdict", "wide"]
+__all__ = [
+    "CHOICE_STYLE",
+    "alert",
+    "autograding",
+    "fit_width",
+    "save_evidence",
+    "status",
+    "verdict",
+    "wide",
+]
 
 # ipywidgets gives each radio button and checkbox label a fixed one-line height, so long
 # choices overlap one another. Inside our ".ck-choices" boxes, labels wrap and grow instead.
@@ -34,6 +43,22 @@ def wide(max_width: str | None = None) -> Any:
     import ipywidgets as w
 
     return w.Layout(width="calc(100% - 4px)", max_width=max_width)
+
+
+def fit_width(widget: Any) -> Any:
+    """Keep every control in ``widget`` inside the notebook's width, even at 200% zoom:
+    rows of controls wrap onto the next line, and no control is wider than its space
+    (ipywidgets otherwise gives each one a fixed 300 pixels). Returns ``widget``."""
+    import ipywidgets as w
+
+    if isinstance(widget, w.Box):
+        if isinstance(widget, w.HBox) and widget.layout.flex_flow is None:
+            widget.layout.flex_flow = "row wrap"
+        for child in widget.children:
+            fit_width(child)
+    elif isinstance(widget, w.DOMWidget) and widget.layout.max_width is None:
+        widget.layout.max_width = "calc(100% - 4px)"
+    return widget
 
 
 def autograding() -> bool:

@@ -19,7 +19,7 @@ import ipywidgets as w
 
 from coursework_kit import charts
 from coursework_kit._atomic import write_text
-from coursework_kit._display import alert, save_evidence, status, wide
+from coursework_kit._display import alert, fit_width, save_evidence, status, wide
 from coursework_kit.campaigns.activities import Activity, ActivityResult, load_activity
 from coursework_kit.campaigns.history import sample_plan
 from coursework_kit.campaigns.journey import (
@@ -72,21 +72,22 @@ class CampaignPlanner(w.VBox):  # type: ignore[misc]
         self.author = author
         self._attempt = self.evidence.next_attempt()
         self._syncing = False
-        self._sliders: dict[str, w.FloatSlider] = {}
+        # Typed boxes rather than sliders: a slider's handle has no name a screen reader can
+        # read out, and a typed share is exact.
+        self._shares: dict[str, w.BoundedFloatText] = {}
         for channel in self.plan.channels:
-            slider = w.FloatSlider(
+            box = w.BoundedFloatText(
                 value=channel.share,
                 min=0,
                 max=100,
                 step=1,
                 description=channel_label(channel.name),
-                continuous_update=False,
-                readout_format=".2f",
-                style=_STYLE,
-                layout=wide("40em"),
+                tooltip=f"{channel_label(channel.name)}: share of the budget, as a percentage",
+                style={"description_width": "8em"},
+                layout=wide("20em"),
             )
-            slider.observe(self._slid(channel.name), names="value")
-            self._sliders[channel.name] = slider
+            box.observe(self._share_typed(channel.name), names="value")
+            self._shares[channel.name] = box
         self._unallocated, self._message, self._saved = w.HTML(), w.HTML(), w.HTML()
         names = [(channel_label(c.name), c.name) for c in self.plan.channels]
         self._channel = w.Dropdown(options=names, description="Channel", style=_STYLE)
@@ -107,7 +108,7 @@ class CampaignPlanner(w.VBox):  # type: ignore[misc]
         super().__init__(
             [
                 w.HTML("<h4>Share of the budget (%)</h4>"),
-                *self._sliders.values(),
+                *self._shares.values(),
                 self._unallocated,
                 w.HTML("<h4>Change an assumption</h4>"),
                 w.HBox([self._channel, self._assumption]),
@@ -122,6 +123,7 @@ class CampaignPlanner(w.VBox):  # type: ignore[misc]
             ]
         )
         self.add_class("ck-campaign-planner")
+        fit_width(self)
         self._refresh()
 
     # -- actions ---------------------------------------------------------------------------
@@ -185,7 +187,7 @@ class CampaignPlanner(w.VBox):  # type: ignore[misc]
         self._refresh()
         return plan
 
-    def _slid(self, channel: str) -> Any:
+    def _share_typed(self, channel: str) -> Any:
         def on_change(change: dict[str, Any]) -> None:
             if self._syncing:
                 return
@@ -208,8 +210,8 @@ class CampaignPlanner(w.VBox):  # type: ignore[misc]
         self._syncing = True
         try:
             for channel in self.plan.channels:
-                if channel.name in self._sliders:
-                    self._sliders[channel.name].value = channel.share
+                if channel.name in self._shares:
+                    self._shares[channel.name].value = channel.share
         finally:
             self._syncing = False
         self._message.value = ""
@@ -294,6 +296,7 @@ class MatchingActivity(w.VBox):  # type: ignore[misc]
         )
         super().__init__([w.HTML(intro), *rows, check, self._score, self._saved])
         self.add_class("ck-matching-activity")
+        fit_width(self)
 
     def choose(self, item_id: str, choice_id: str) -> None:
         """Choose ``choice_id`` for an item, as picking it from the dropdown would."""
@@ -381,6 +384,7 @@ class JourneyBuilder(w.VBox):  # type: ignore[misc]
             ]
         )
         self.add_class("ck-journey-builder")
+        fit_width(self)
         self.set_trigger(str(self._trigger.value))
 
     def set_trigger(self, trigger_id: str) -> None:

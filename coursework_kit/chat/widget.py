@@ -22,7 +22,7 @@ from typing import Any
 import ipywidgets as w
 
 from coursework_kit._atomic import write_text
-from coursework_kit._display import alert, autograding, status, wide
+from coursework_kit._display import alert, autograding, fit_width, status, wide
 from coursework_kit.chat import knowledge
 from coursework_kit.chat.coach import coach_hints
 from coursework_kit.chat.crm import OUTCOMES, REASONS, CRMCheck, check_crm
@@ -325,6 +325,7 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
             ]
         )
         self.add_class("ck-chat")
+        fit_width(self)
 
     def _after_turn(self, *, save: bool = True) -> None:
         c = self.conversation
@@ -418,6 +419,8 @@ class ChatPicker(w.VBox):  # type: ignore[misc]
         self.chat: ChatWidget | None = None
         self._slot = w.VBox()
         super().__init__([self._choice, start, self._slot])
+        self.add_class("ck-chat-picker")
+        fit_width(self)
 
     def choose(self, scenario: str) -> ChatWidget:
         """Start the chat for ``scenario`` (its id, e.g. "public-complaint")."""

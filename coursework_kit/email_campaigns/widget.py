@@ -14,7 +14,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from coursework_kit._display import alert, save_evidence, status, wide
+from coursework_kit._display import alert, fit_width, save_evidence, status, wide
 from coursework_kit.email_campaigns.campaign import (
     SEGMENTS,
     Campaign,
@@ -133,6 +133,7 @@ class CampaignBuilder(w.VBox):  # type: ignore[misc]
             ]
         )
         self.add_class("ck-email-builder")
+        fit_width(self)
         self._show_count()
 
     # -- the learner's actions ----------------------------------------------------------------

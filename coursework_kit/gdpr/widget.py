@@ -16,7 +16,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from coursework_kit._display import CHOICE_STYLE, alert, save_evidence, status, wide
+from coursework_kit._display import CHOICE_STYLE, alert, fit_width, save_evidence, status, wide
 from coursework_kit.errors import CourseworkError
 from coursework_kit.evidence import Evidence
 from coursework_kit.gdpr.deadlines import (
@@ -103,6 +103,7 @@ class ScenarioQuiz(w.VBox):  # type: ignore[misc]
             ]
         )
         self.add_class("ck-gdpr-scenarios")
+        fit_width(self)
         self._show()
 
     @property
@@ -239,6 +240,7 @@ class MarketingPermissionChecker(w.VBox):  # type: ignore[misc]
         self._verdict = w.HTML()
         super().__init__([*self._rows.values(), self._verdict])
         self.add_class("ck-marketing-checker")
+        fit_width(self)
         self._update()
 
     def answer(self, **answers: Any) -> MarketingVerdict | None:
@@ -331,6 +333,7 @@ class AccessDeadlineCalculator(w.VBox):  # type: ignore[misc]
         self._result = w.HTML()
         super().__init__([self._received, self._region, self._extended, self._result])
         self.add_class("ck-dsar-calculator")
+        fit_width(self)
         self.calculate()
 
     def calculate(
@@ -417,6 +420,7 @@ class BreachHelper(w.VBox):  # type: ignore[misc]
             ]
         )
         self.add_class("ck-breach-helper")
+        fit_width(self)
 
     def decide(
         self, aware_at: datetime | None = None, *, risk: str | None = None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from coursework_kit._display import alert, save_evidence, wide
+from coursework_kit._display import alert, fit_width, save_evidence, wide
 from coursework_kit.charts import PALETTE, figure_html
 from coursework_kit.errors import CourseworkError
 from coursework_kit.evidence import Evidence
@@ -194,6 +194,7 @@ class JourneyMapper(w.VBox):  # type: ignore[misc]
             ]
         )  # fmt: skip
         self.add_class("ck-journey-mapper")
+        fit_width(self)
         self._refresh()
 
     # -- the learner's actions ----------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from coursework_kit._display import alert, wide
+from coursework_kit._display import alert, fit_width, wide
 from coursework_kit.metrics.calculation import Calculation, calculate, metric_specs
 
 __all__ = ["MetricCalculator"]
@@ -47,6 +47,7 @@ class MetricCalculator(w.VBox):  # type: ignore[misc]
         self._button.on_click(lambda _button: self.calculate())
         super().__init__([self._choice, self._form, self._button, self._result])
         self.add_class("ck-metric-calculator")
+        fit_width(self)
         self._build_form()
 
     @property
@@ -105,5 +106,6 @@ class MetricCalculator(w.VBox):  # type: ignore[misc]
             rows.append(w.VBox([box, problem]))
         self._general.value = f"<p>Formula: {spec.general_formula}</p>"
         self._form.children = [self._general, *rows]
+        fit_width(self._form)
         self._result.value = ""
         self.last = None

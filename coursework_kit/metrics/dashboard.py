@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from coursework_kit import charts
-from coursework_kit._display import wide
+from coursework_kit._display import fit_width, wide
 from coursework_kit.metrics import channels
 from coursework_kit.metrics.calculation import metric_specs
 from coursework_kit.metrics.formatting import format_value
@@ -55,6 +55,7 @@ class ChannelDashboard(w.VBox):  # type: ignore[misc]
         self._channel.observe(lambda _change: self._draw_funnel(), names="value")
         super().__init__([self._metric, self._bars, self._lines, self._channel, self._funnel])
         self.add_class("ck-channel-dashboard")
+        fit_width(self)
         self._draw_metric()
         self._draw_funnel()
 

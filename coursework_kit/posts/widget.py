@@ -16,7 +16,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from coursework_kit._display import alert, wide
+from coursework_kit._display import alert, fit_width, wide
 from coursework_kit._display import status as info
 from coursework_kit.errors import CourseworkError
 from coursework_kit.evidence import Evidence, SaveOutcome
@@ -134,6 +134,7 @@ class PostComposer(w.VBox):  # type: ignore[misc]
             ]
         )
         self.add_class("ck-post-composer")
+        fit_width(self)
         self._refresh()
 
     @property
@@ -238,6 +239,8 @@ class SnippetPreview(w.VBox):  # type: ignore[misc]
         super().__init__(
             [self._keyword, self._title, self._description, self._result, save, self._saver.line]
         )
+        self.add_class("ck-snippet-preview")
+        fit_width(self)
         self._refresh()
 
     @property
@@ -315,6 +318,8 @@ class SearchAdBuilder(w.VBox):  # type: ignore[misc]
                 self._saver.line,
             ]
         )
+        self.add_class("ck-search-ad-builder")
+        fit_width(self)
         self._refresh()
 
     @property

@@ -13,7 +13,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from coursework_kit._display import CHOICE_STYLE, alert, save_evidence, status
+from coursework_kit._display import CHOICE_STYLE, alert, fit_width, save_evidence, status
 from coursework_kit.errors import QuizError
 from coursework_kit.evidence import Evidence
 from coursework_kit.quiz.bank import Question, QuestionResult, QuizBank, load_bank
@@ -115,6 +115,7 @@ class Quiz(w.VBox):  # type: ignore[misc]
             ]
         )
         self.add_class("ck-quiz")
+        fit_width(self)
         self._show_score()
 
     def select(self, question_id: str, *option_ids: str) -> None:

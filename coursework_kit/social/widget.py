@@ -15,7 +15,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from coursework_kit._display import CHOICE_STYLE, alert, save_evidence, status, wide
+from coursework_kit._display import CHOICE_STYLE, alert, fit_width, save_evidence, status, wide
 from coursework_kit.errors import CourseworkError
 from coursework_kit.evidence import Evidence
 from coursework_kit.social.decision import Judgement
@@ -217,6 +217,7 @@ class ModerationQueue(w.VBox):  # type: ignore[misc]
             ]
         )
         self.add_class("ck-moderation-queue")
+        fit_width(self)
 
     def _show(self) -> None:
         item = self.current

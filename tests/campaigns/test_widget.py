@@ -34,16 +34,16 @@ def test_allocations_always_sum_to_100(planner):
         assert plan.allocated <= 100
         assert round(plan.allocated + plan.unallocated, 2) == 100
         assert plan.channel(channel).share == share
-        assert planner._sliders[channel].value == share
+        assert planner._shares[channel].value == share
     assert "= 100%" in planner._unallocated.value
 
 
-def test_moving_a_slider_rebalances_the_others(planner):
-    """Does dragging a slider work like set_allocation, updating the other sliders?"""
-    planner._sliders["paid_search"].value = 70
+def test_typing_a_share_rebalances_the_others(planner):
+    """Does typing a share work like set_allocation, updating the other channels' boxes?"""
+    planner._shares["paid_search"].value = 70
     assert planner.plan.channel("paid_search").share == 70
     assert round(planner.plan.allocated, 2) == 100
-    assert planner._sliders["paid_social"].value == planner.plan.channel("paid_social").share
+    assert planner._shares["paid_social"].value == planner.plan.channel("paid_social").share
 
 
 def test_the_projection_updates_as_the_plan_changes(planner):

@@ -13,7 +13,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from coursework_kit._display import alert, wide
+from coursework_kit._display import alert, fit_width, wide
 from coursework_kit._display import status as info
 from coursework_kit.errors import CourseworkError
 from coursework_kit.posts._data import platform_ids, platform_rules
@@ -100,6 +100,8 @@ class CalendarPlanner(w.VBox):  # type: ignore[misc]
                 self._saver.line,
             ]
         )
+        self.add_class("ck-calendar-planner")
+        fit_width(self)
         self._show()
 
     def _attempt(self, action: Any, done: str) -> CalendarPost | None:
