@@ -196,6 +196,15 @@ class Learner:
             time.sleep(0.5)
         raise AssertionError(f"the notebook's kernel was not idle after {timeout} s: {states}")
 
+    def activity(self, path: str, selector: str):
+        """Open the notebook at ``path``, run it all and scroll to its first ``selector``
+        (CSS) activity, which is returned."""
+        self.open(path)
+        self.run_all(selector)
+        found = self.visible(selector)
+        found.scroll_into_view_if_needed()
+        return found
+
     def visible(self, selector: str):
         """The first matching element in the notebook that is currently on screen."""
         return self.page.locator(f".jp-NotebookPanel:not(.lm-mod-hidden) {selector}").first

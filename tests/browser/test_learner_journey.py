@@ -44,10 +44,7 @@ def test_a_live_chat_and_a_gdpr_decision(learner, shots):
     """Can a learner hold a short live chat (typing, pressing Enter, seeing the customer answer
     and the end-of-chat report) and answer a data protection scenario?"""
     page = learner.page
-    learner.open("workbooks/unit3-contact-centre.ipynb")
-    learner.run_all(".ck-chat")
-    chat = learner.visible(".ck-chat")
-    chat.scroll_into_view_if_needed()
+    chat = learner.activity("workbooks/unit3-contact-centre.ipynb", ".ck-chat")
     shots(page, "unit-3-chat-ready")
 
     box = chat.get_by_label("Your reply")
@@ -91,10 +88,7 @@ def test_keyboard_only_and_200_percent_zoom(make_learner, shots):
     """At 200% zoom, can the calculator be used from the keyboard alone, and does it fit?"""
     learner = make_learner(width=640, zoom=2)  # a 1280-pixel screen at 200% zoom
     page = learner.page
-    learner.open("workbooks/index.ipynb")
-    learner.run_all(".ck-metric-calculator")
-    calculator = learner.visible(".ck-metric-calculator")
-    calculator.scroll_into_view_if_needed()
+    calculator = learner.activity("workbooks/index.ipynb", ".ck-metric-calculator")
     calculator.get_by_label("Clicks").focus()
     page.keyboard.type("30")
     page.keyboard.press("Tab")
