@@ -9,6 +9,35 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="rewrite the golden files under tests/golden/ from what the code makes now",
+    )
+
+
+@pytest.fixture
+def golden(request):
+    """Compare text with ``tests/golden/<name>``; ``pytest --update-goldens`` rewrites it."""
+
+    def compare(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if request.config.getoption("--update-goldens"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return
+        assert path.is_file(), f"no golden file {name}: run pytest --update-goldens"
+        assert text == path.read_text(encoding="utf-8"), (
+            f"{name} differs from its golden file; if the change is intended, "
+            "run pytest --update-goldens and review the diff"
+        )
+
+    return compare
 
 
 @pytest.fixture(scope="session")

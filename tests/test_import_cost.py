@@ -25,6 +25,8 @@ HEAVY = ["ipywidgets", "matplotlib", "pandas", "IPython", "yaml", "jsonschema", 
         "from coursework_kit.email_campaigns import check_campaign, lawful_audience, simulate_results",  # noqa: E501
         "from coursework_kit.journeys import validate_map, compare_journeys, channel_metrics",
         "from coursework_kit.campaigns import project, sample_size, check_journey",
+        "from coursework_kit.records import ActivitySession, RecordFile, load_any",
+        "from coursework_kit.quiz import QuizRecord, assess",
     ],
 )
 def test_importing_loads_nothing_heavy(statement):

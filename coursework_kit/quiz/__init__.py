@@ -7,12 +7,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from coursework_kit.quiz.assess import assess
 from coursework_kit.quiz.bank import Option, Question, QuestionResult, QuizBank, load_bank
+from coursework_kit.quiz.record import QuizCheck, QuizRecord, QuizWork
 
 if TYPE_CHECKING:
     from coursework_kit.quiz.widget import Quiz
 
-__all__ = ["Option", "Question", "QuestionResult", "Quiz", "QuizBank", "load_bank"]
+__all__ = [
+    "Option",
+    "Question",
+    "QuestionResult",
+    "Quiz",
+    "QuizBank",
+    "QuizCheck",
+    "QuizRecord",
+    "QuizWork",
+    "assess",
+    "load_bank",
+]
 
 
 def __getattr__(name: str) -> Any:
