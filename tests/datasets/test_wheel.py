@@ -57,6 +57,13 @@ def test_wheel_installs_and_loads_datasets_from_another_folder(tmp_path, built_w
         assert data_dir().name == "_datasets"
         assert len(load_campaigns()) == 72
         assert len(metric_specs()) == 20
+        from pathlib import Path
+        from coursework_kit.quiz import QuizRecord
+        from coursework_kit.records import RecordFile
+        assert (Path(coursework_kit.__file__).parent / "py.typed").is_file()
+        store = RecordFile(QuizRecord, "demo", Path("evidence"))
+        store.save(QuizRecord.new("demo"))  # the shipped schema is found and used
+        assert store.load() == QuizRecord.new("demo")
         print("ok", coursework_kit.__file__)
         """
     )
