@@ -14,6 +14,7 @@ __all__ = [
     "MetricInputError",
     "MetricTypeError",
     "QuizError",
+    "RecordShapeError",
 ]
 
 
@@ -39,3 +40,7 @@ class EvidenceError(CourseworkError, ValueError):
 
 class QuizError(CourseworkError, ValueError):
     """A quiz question file is wrong, or an answer does not fit the question."""
+
+
+class RecordShapeError(EvidenceError):
+    """An evidence file does not have the shape of the activity record it claims to be."""

@@ -18,14 +18,12 @@ import typing
 from functools import cache
 from typing import Any, Literal, Union, get_args, get_origin
 
+from coursework_kit.errors import RecordShapeError
+
 __all__ = ["MAX_ITEMS", "MAX_TEXT", "RecordShapeError", "from_plain", "schema_for", "to_plain"]
 
 MAX_TEXT = 20_000  # characters in one string: far more than any real reply or post
 MAX_ITEMS = 2_000  # entries in one list or mapping
-
-
-class RecordShapeError(ValueError):
-    """The data does not have the shape of the record it claims to be."""
 
 
 @cache
