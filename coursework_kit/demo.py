@@ -145,27 +145,23 @@ def fill_submission(
 
 
 def _hold_chat(folder: Path, scenario: str, kind: str, answers: dict[str, Any]) -> None:
-    from coursework_kit.chat import Conversation, load_scenario
-    from coursework_kit.evidence import Evidence
+    """Hold the demo learner's chat in assessment mode and save it as the widget would."""
+    from coursework_kit.chat import ChatRecord, Conversation, CRMRecord, load_scenario
+    from coursework_kit.records import RecordFile
 
     script = answers.get("chats", {}).get(scenario)
     if not script:
         raise CourseworkError(f"answers.yaml has no demo chat for the scenario {scenario!r}.")
-    conversation = Conversation(load_scenario(scenario))
+    chat = load_scenario(scenario)
+    conversation = Conversation(chat)
     for reply in script[kind]:
         conversation.reply(reply)
     if not conversation.ended:
         conversation.end()
-    Evidence(f"chat-{scenario}", folder=folder).save(
-        1,
-        {
-            "scenario": scenario,
-            "mode": "assessment",
-            "practice": False,
-            "turns": [t.as_record() for t in conversation.turns],
-            "ended_by": conversation.ended_by,
-            "crm": script.get("crm") if kind == "good" else None,
-        },
+    crm = CRMRecord.from_mapping(script["crm"]) if kind == "good" and script.get("crm") else None
+    work = conversation.work(crm=crm, coach=False)
+    RecordFile(ChatRecord, chat.id, folder).save(
+        ChatRecord.holding(chat.id, work, mode="assessment")
     )
 
 

@@ -3,11 +3,13 @@ funnel and returns, A/B test sample sizes, and the unit's activities.
 
 The logic is plain functions and frozen dataclasses; the widgets (a campaign planner, a
 matching activity and a marketing automation journey builder) load ipywidgets only when first
-asked for.
+asked for. Each activity has a sub-package (``planner``, ``matching``, ``automation``) holding
+its record (the evidence), the pure ``assess()`` that judges it, and its widget.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from coursework_kit.campaigns.activities import load_activity, load_case_studies
@@ -27,7 +29,9 @@ from coursework_kit.campaigns.selfcheck import check_projection
 from coursework_kit.campaigns.summary import summary_html
 
 if TYPE_CHECKING:
-    from coursework_kit.campaigns.widget import CampaignPlanner, JourneyBuilder, MatchingActivity
+    from coursework_kit.campaigns.automation.widget import JourneyBuilder
+    from coursework_kit.campaigns.matching.widget import MatchingActivity
+    from coursework_kit.campaigns.planner.widget import CampaignPlanner
 
 __all__ = [
     "ABReading",
@@ -56,14 +60,18 @@ __all__ = [
     "summary_html",
 ]
 
-_WIDGETS = {"CampaignPlanner", "JourneyBuilder", "MatchingActivity"}
+# Each widget and its module, imported only when first asked for.
+_WIDGETS = {
+    "CampaignPlanner": "planner.widget",
+    "JourneyBuilder": "automation.widget",
+    "MatchingActivity": "matching.widget",
+}
 
 
 def __getattr__(name: str) -> Any:
     if name in _WIDGETS:
-        from coursework_kit.campaigns import widget
-
-        return getattr(widget, name)
+        module = importlib.import_module(f"{__name__}.{_WIDGETS[name]}")
+        return getattr(module, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -1,7 +1,9 @@
 """Simulated customer live chats, assessed against the customer-service criteria.
 
 The assessor, scenarios, conversation engine, transcript criteria and CRM check are plain
-logic; ``ChatWidget`` loads ipywidgets only when first asked for.
+logic; a chat's evidence is a :class:`ChatRecord` and :func:`assess` is its one judge (the
+widget's report, the portfolio page and grading all use it). ``ChatWidget`` and
+``ChatPicker`` load ipywidgets only when first asked for.
 """
 
 from __future__ import annotations
@@ -9,8 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from coursework_kit.chat.assess import FLAGS, ReplyAssessment, assess_reply
+from coursework_kit.chat.assess_record import assess
 from coursework_kit.chat.crm import CRMCheck, CRMRecord, check_crm
-from coursework_kit.chat.engine import Conversation, Turn
+from coursework_kit.chat.engine import Conversation
+from coursework_kit.chat.record import ChatRecord, ChatWork, CRMForm, Turn
 from coursework_kit.chat.scenario import Scenario, list_scenarios, load_scenario
 from coursework_kit.chat.transcript import CriterionResult, TranscriptReport, assess_transcript
 
@@ -20,15 +24,19 @@ if TYPE_CHECKING:
 __all__ = [
     "FLAGS",
     "CRMCheck",
+    "CRMForm",
     "CRMRecord",
     "ChatPicker",
+    "ChatRecord",
     "ChatWidget",
+    "ChatWork",
     "Conversation",
     "CriterionResult",
     "ReplyAssessment",
     "Scenario",
     "TranscriptReport",
     "Turn",
+    "assess",
     "assess_reply",
     "assess_transcript",
     "check_crm",

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from coursework_kit.chat.assess import ReplyAssessment
 from coursework_kit.chat.rules import Finding
 
-__all__ = ["coach_hints"]
+if TYPE_CHECKING:
+    from coursework_kit.chat.engine import Conversation
+
+__all__ = ["coach_hints", "hints_after"]
 
 _PRAISE = {
     "greeting": "a friendly greeting",
@@ -47,3 +52,14 @@ def coach_hints(
         tips.append("Try acknowledging how the customer feels, then say what you will do.")
     lines = [f"Good: {', '.join(good)}."] if good else []
     return lines + tips[:2]
+
+
+def hints_after(conversation: Conversation, before: int) -> list[str]:
+    """The coaching for the reply just sent (``before``: how many findings there were)."""
+    return coach_hints(
+        conversation.assessments[-1],
+        conversation.findings[before:],
+        first_reply=len(conversation.assessments) == 1,
+        verification_needed=conversation.scenario.needs.verification,
+        verified=conversation.verified,
+    )

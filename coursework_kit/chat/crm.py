@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from coursework_kit.chat.assess import assess_reply
+from coursework_kit.chat.reading import read_chat
+from coursework_kit.chat.record import CRMRecord, Turn, as_turns
 from coursework_kit.chat.scenario import Scenario
 from coursework_kit.errors import CourseworkError
 
@@ -40,32 +40,6 @@ _ESCALATION_WORDS = re.compile(
     r"data protection team|specialist|passed (to|on)|referred)",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class CRMRecord:
-    reason: str
-    outcome: str
-    actions_taken: str
-    notes: str
-    follow_up: str = ""
-    owner: str = ""
-    recorded_at: str = field(
-        default_factory=lambda: datetime.now().astimezone().isoformat(timespec="seconds")
-    )
-
-    @classmethod
-    def from_mapping(cls, data: Mapping[str, Any]) -> CRMRecord:
-        known = {
-            k: str(data.get(k, "") or "")
-            for k in ("reason", "outcome", "actions_taken", "notes", "follow_up", "owner")
-        }
-        if data.get("recorded_at"):
-            return cls(**known, recorded_at=str(data["recorded_at"]))
-        return cls(**known)
-
-    def as_dict(self) -> dict[str, str]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -95,11 +69,14 @@ class CRMCheck:
 
 def check_crm(
     record: CRMRecord | Mapping[str, Any],
-    turns: Sequence[Sequence[Any]],
+    turns: Iterable[Turn | Sequence[Any]],
     *,
     scenario: Scenario | None = None,
 ) -> CRMCheck:
-    """Is the record complete, and does it agree with the transcript ``turns``?"""
+    """Is the record complete, and does it agree with the transcript ``turns``?
+
+    ``turns`` are :class:`.Turn` objects, or ``(speaker, text[, time])`` tuples.
+    """
     if not isinstance(record, CRMRecord):
         record = CRMRecord.from_mapping(record)
     missing = []
@@ -115,16 +92,15 @@ def check_crm(
         missing.append("Say what the follow-up is.")
     if record.outcome in _NEEDS_OWNER and not record.owner.strip():
         missing.append("Say who owns the follow-up (a person or team).")
-    return CRMCheck(record, missing, _disagreements(record, turns, scenario))
+    return CRMCheck(record, missing, _disagreements(record, as_turns(turns), scenario))
 
 
 def _disagreements(
-    record: CRMRecord, turns: Sequence[Sequence[Any]], scenario: Scenario | None
+    record: CRMRecord, turns: Sequence[Turn], scenario: Scenario | None
 ) -> list[str]:
-    agent = [str(t[1]) for t in turns if t and t[0] == "agent"]
-    if not agent:
+    if not any(t.speaker == "agent" for t in turns):
         raise CourseworkError("There is no chat to record yet: hold the chat first.")
-    found = [assess_reply(text) for text in agent]
+    found = [r.assessment for r in read_chat(turns, scenario).values()]
     escalated = any(a.escalation for a in found)
     asked_identity = any(a.identity_check for a in found)
     problems = []

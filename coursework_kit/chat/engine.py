@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from coursework_kit.chat._phrases import phrases
-from coursework_kit.chat.assess import ReplyAssessment, assess_reply, content_stems
-from coursework_kit.chat.rules import Finding, check_reply
+from coursework_kit.chat.assess import ReplyAssessment, content_stems
+from coursework_kit.chat.reading import Reading, closing_findings, read_reply
+from coursework_kit.chat.record import ChatWork, CRMForm, CRMRecord, EndedBy, Turn, as_turns
+from coursework_kit.chat.rules import Finding
 from coursework_kit.chat.scenario import Scenario
 from coursework_kit.errors import CourseworkError
 
@@ -30,20 +33,11 @@ _MANAGER, _LEAVING = 4, 5
 MAX_CHASES = 2
 
 
-@dataclass(frozen=True)
-class Turn:
-    speaker: str  # "agent" or "customer"
-    text: str
-    at: datetime
-    kind: str = ""  # for the customer: which kind of line it was ("calmer", "chase", ...)
-
-    def as_record(self) -> dict[str, str]:
-        return {
-            "speaker": self.speaker,
-            "text": self.text,
-            "at": self.at.isoformat(),
-            "kind": self.kind,
-        }
+def _at(turn: Turn) -> datetime:
+    when = turn.time
+    if when is None:  # every turn the engine makes is timed
+        raise CourseworkError("A turn in this chat has no time.")
+    return when
 
 
 @dataclass
@@ -56,7 +50,8 @@ class Conversation:
     turns: list[Turn] = field(default_factory=list, init=False)
     findings: list[Finding] = field(default_factory=list, init=False)
     assessments: list[ReplyAssessment] = field(default_factory=list, init=False)
-    ended_by: str | None = field(default=None, init=False)
+    readings: dict[int, Reading] = field(default_factory=dict, init=False)
+    ended_by: EndedBy | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.mood = MOODS.index(self.scenario.persona.mood)
@@ -65,7 +60,8 @@ class Conversation:
         self._asked_identity = False
         self._chases = 0
         self._used: Counter[str] = Counter()
-        self.turns.append(Turn("customer", self.scenario.opening, self.clock(), "opening"))
+        opening = Turn("customer", self.scenario.opening, self.clock().isoformat(), "opening")
+        self.turns.append(opening)
 
     # -- what the learner does -----------------------------------------------------------------
 
@@ -79,34 +75,20 @@ class Conversation:
         slow = (
             not self.practice and self.waiting_seconds(at) > self.scenario.persona.patience_seconds
         )
-        # The paraphrase may reflect the opening problem or the customer's latest message.
-        last = self._last_customer().text
-        context = (
-            self.scenario.opening
-            if last == self.scenario.opening
-            else (f"{self.scenario.opening} {last}")
-        )
-        assessment = assess_reply(
-            text, customer_message=context, customer_name=self.scenario.persona.name
-        )
-        self.assessments.append(assessment)
         index = len(self.turns)
-        self.turns.append(Turn("agent", text, at))
-        self.findings += check_reply(
-            text,
-            self.scenario,
-            verified=self.verified,
-            turn=index,
-            escalating=assessment.escalation,
-            in_public=not self.moved_private,
-        )
+        self.turns.append(Turn("agent", text, at.isoformat()))
+        reading = read_reply(self.turns, index, self.scenario, before=self.readings)
+        self.readings[index] = reading
+        assessment = reading.assessment
+        self.assessments.append(assessment)
+        self.findings += reading.findings
         negative = assessment.blame_or_negative or bool(assessment.jargon) or slow
         if negative:
             self.mood = min(self.mood + 1, _LEAVING)
         elif (assessment.empathy or assessment.apology) and assessment.positive_language:
             self.mood = max(self.mood - 1, 0)
         if phrases().find("ending_chat", text):
-            self._adviser_ends(index)
+            self._adviser_ends()
             return []
         kind = self._respond(assessment, text, negative)
         return self._say(kind, at)
@@ -114,14 +96,14 @@ class Conversation:
     def end(self) -> None:
         """The adviser closes the chat."""
         if not self.ended_by:
-            self._adviser_ends(len(self.turns) - 1)
+            self._adviser_ends()
 
     def tick(self, now: datetime | None = None) -> Turn | None:
         """Let time pass: a customer kept waiting too long chases (or, in the end, leaves)."""
         if self.practice or self.ended_by or self.turns[-1].speaker != "customer":
             return None
         now = now or self.clock()
-        waited = (now - self.turns[-1].at).total_seconds()
+        waited = (now - _at(self.turns[-1])).total_seconds()
         if waited <= self.scenario.persona.patience_seconds:
             return None
         self._chases += 1
@@ -134,34 +116,35 @@ class Conversation:
     def replay(
         cls,
         scenario: Scenario,
-        records: list[dict[str, str]],
+        turns: Iterable[Turn | Any],
         *,
         practice: bool = False,
         clock: Callable[[], datetime] | None = None,
+        ended_by: EndedBy | None = None,
     ) -> Conversation | None:
         """Rebuild a saved chat by sending its adviser turns again at their saved times.
 
-        The customer is deterministic, so the same replies give the same chat. Returns None if
-        the saved turns cannot be replayed exactly (the scenario has changed since).
+        The customer is deterministic, so the same replies give the same chat. ``ended_by``
+        "agent" ends it as the End chat button did. Returns None if the saved turns cannot be
+        replayed exactly (the scenario has changed since, or the file was edited).
         """
         try:
-            when = [datetime.fromisoformat(r["at"]) for r in records]
+            saved = as_turns(turns)
+            when = [_at(t) for t in saved]
             conversation = cls(scenario, practice=practice, clock=lambda: when[0])
-            for record, at in zip(records[1:], when[1:], strict=True):
-                if record["speaker"] == "agent":
-                    conversation.reply(record["text"], at=at)
+            for turn, at in zip(saved[1:], when[1:], strict=True):
+                if turn.speaker == "agent":
+                    conversation.reply(turn.text, at=at)
                 elif conversation.turns[-1].speaker == "customer":
                     conversation.tick(at)  # a chase while the adviser was silent
-            if conversation.transcript() != list(
-                zip(
-                    [r["speaker"] for r in records],
-                    [r["text"] for r in records],
-                    when,
-                    strict=True,
-                )
-            ):
+            if ended_by == "agent":
+                conversation.end()
+            again = [(t.speaker, t.text, _at(t), t.kind) for t in conversation.turns]
+            if again != [(t.speaker, t.text, _at(t), t.kind) for t in saved]:
                 return None
-        except (KeyError, ValueError, CourseworkError):
+            if ended_by is not None and conversation.ended_by != ended_by:
+                return None
+        except (ValueError, TypeError, CourseworkError):
             return None
         conversation.clock = clock or (lambda: datetime.now().astimezone())
         return conversation
@@ -181,11 +164,30 @@ class Conversation:
         if self.turns[-1].speaker != "customer":
             return 0.0
         first = self._first_unanswered()
-        return max(0.0, ((now or self.clock()) - first.at).total_seconds())
+        return max(0.0, ((now or self.clock()) - _at(first)).total_seconds())
 
     def transcript(self) -> list[tuple[str, str, datetime]]:
-        """The turns as ``(speaker, text, timestamp)``, ready for ``assess_transcript``."""
-        return [(t.speaker, t.text, t.at) for t in self.turns]
+        """The turns as ``(speaker, text, timestamp)`` tuples (``turns`` holds them as turns)."""
+        return [(t.speaker, t.text, _at(t)) for t in self.turns]
+
+    def work(
+        self,
+        *,
+        draft: str = "",
+        crm: CRMRecord | None = None,
+        crm_form: CRMForm | None = None,
+        coach: bool = True,
+    ) -> ChatWork:
+        """The chat as evidence: its turns and how it ended, with what the adviser has typed."""
+        return ChatWork(
+            turns=tuple(self.turns),
+            ended_by=self.ended_by,
+            crm=crm,
+            draft=draft,
+            crm_form=crm_form if crm_form is not None else CRMForm.of(crm),
+            coach=coach,
+            practice=self.practice,
+        )
 
     # -- the customer's side ------------------------------------------------------------------
 
@@ -238,33 +240,15 @@ class Conversation:
             options = self.scenario.lines(kind)
             text = options[self._used[kind] % len(options)]
             self._used[kind] += 1
-        turn = Turn("customer", text, at, kind)
+        turn = Turn("customer", text, at.isoformat(), kind)
         self.turns.append(turn)
         if kind in ("goodbye", "leave"):
             self.ended_by = "customer"
         return [turn]
 
-    def _adviser_ends(self, index: int) -> None:
+    def _adviser_ends(self) -> None:
         self.ended_by = "agent"
-        if self.scenario.needs.warning_then_end and not self.warned:
-            self.findings.append(
-                Finding(
-                    "policy",
-                    index,
-                    "The chat was ended without first warning the customer about their language.",
-                )
-            )
-        elif not self.scenario.needs.warning_then_end and not self.resolved:
-            self.findings.append(
-                Finding(
-                    "policy",
-                    index,
-                    "The chat was ended before the customer's problem was dealt with.",
-                )
-            )
-
-    def _last_customer(self) -> Turn:
-        return next(t for t in reversed(self.turns) if t.speaker == "customer")
+        self.findings += closing_findings(self.turns, self.scenario, self.ended_by)
 
     def _first_unanswered(self) -> Turn:
         first = self.turns[-1]

@@ -1,7 +1,8 @@
 """Scenario rules an adviser's reply can break: data protection, remit, promises, templates.
 
-Used by the conversation engine as the chat happens and by the transcript assessment
-afterwards, so a grader re-derives every finding from the learner's own words.
+Called for each reply by :mod:`.reading` (the one place a reply is read), which the
+conversation engine uses as the chat happens and the transcript assessment afterwards, so a
+grader re-derives every finding from the learner's own words.
 """
 
 from __future__ import annotations
@@ -9,13 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from coursework_kit.chat._phrases import phrases
 from coursework_kit.chat.knowledge import unpersonalised
 from coursework_kit.chat.scenario import Scenario
 
-__all__ = ["Finding", "check_reply", "verified_before"]
+__all__ = ["Finding", "check_reply"]
 
 _MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d{1,2})?)")
 _ACTING = re.compile(
@@ -153,19 +153,3 @@ def check_reply(
             )
         )
     return findings
-
-
-def verified_before(turns: Sequence[Sequence[Any]], index: int, asked: Sequence[bool]) -> bool:
-    """Had the customer answered a security question before turn ``index``?
-
-    ``asked[i]`` says whether turn i is an adviser turn asking for identity; the customer has
-    passed security once a customer turn follows such a question.
-    """
-    question = False
-    for i in range(index):
-        speaker = turns[i][0]
-        if speaker == "agent" and asked[i]:
-            question = True
-        elif speaker == "customer" and question:
-            return True
-    return False

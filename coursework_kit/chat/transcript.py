@@ -1,62 +1,32 @@
 """Assess a whole chat transcript against the live-chat criteria.
 
-Everything is worked out again from the adviser's own words (never from a stored score), so
-the same function serves the end-of-chat report, the portfolio export and nbgrader grading.
-The criteria and their mapping to the awarding bodies' criteria are data:
-``datasets/chat/criteria.yaml``.
+Everything is worked out again from the adviser's own words (never from a stored score): each
+reply is read by :mod:`.reading`, the same step the simulated customer used during the chat,
+and the criteria are judged from those readings. :func:`.assess_record.assess` turns the
+result into the kit's shared :class:`~coursework_kit.feedback.Feedback`. The criteria and their
+mapping to the awarding bodies' criteria are data: ``datasets/chat/criteria.yaml``.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
 from typing import Any
 
 from coursework_kit.chat._phrases import phrases
-from coursework_kit.chat.assess import ReplyAssessment, assess_reply
-from coursework_kit.chat.rules import Finding, check_reply, verified_before
+from coursework_kit.chat.assess import ReplyAssessment
+from coursework_kit.chat.catalogue import criteria_catalogue, next_steps, timings
+from coursework_kit.chat.reading import read_chat
+from coursework_kit.chat.record import Turn, as_turns
+from coursework_kit.chat.rules import Finding
 from coursework_kit.chat.scenario import Scenario
-from coursework_kit.errors import CourseworkError
 
 __all__ = ["CriterionResult", "TranscriptReport", "assess_transcript", "criteria_catalogue"]
 
-# The order improvements are suggested in: the most serious first.
-_PRIORITY = ("identity_verification", "escalation", "positive_language", "empathy",
-             "active_listening", "greeting", "closing", "signposting", "confirm_understanding",
-             "no_jargon", "spelling_grammar")  # fmt: skip
-
-
-@dataclass(frozen=True)
-class CriterionInfo:
-    key: str
-    label: str
-    checks: str
-    tip: str
-    maps_to: tuple[tuple[int, str], ...]
-    codes: tuple[str, ...] = ()  # the criteria catalogue's codes (datasets/criteria/)
-
-
-@cache
-def criteria_catalogue() -> dict[str, CriterionInfo]:
-    """The live-chat criteria, in report order, with what each maps to."""
-    from coursework_kit.datasets import load_yaml
-
-    raw = load_yaml("chat/criteria.yaml", schema="chat/criteria.schema.json")
-    return {
-        c["key"]: CriterionInfo(
-            c["key"],
-            c["label"],
-            c["checks"],
-            c["tip"],
-            tuple((m["unit"], m["criterion"]) for m in c["maps_to"]),
-            tuple(dict.fromkeys(m["code"] for m in c["maps_to"])),
-        )
-        for c in raw["criteria"]
-    }
+Chat = list[tuple[str, str, datetime | None]]  # (speaker, text, time), as reports hold them
 
 
 @dataclass(frozen=True)
@@ -97,24 +67,10 @@ class TranscriptReport:
     @property
     def improvements(self) -> list[str]:
         """Two or three concrete things to do better next time, the most serious first."""
-        catalogue = criteria_catalogue()
-        tips = [
-            f.message + " " + catalogue["identity_verification"].tip
-            for f in self.findings
-            if f.kind == "data_protection"
-        ][:1]
-        tips += [
-            f.message + " " + catalogue["escalation"].tip
-            for f in self.findings
-            if f.kind == "remit"
-        ][:1]
-        for key in _PRIORITY:
-            result = self.criteria.get(key)
-            if result is not None and result.met is False and len(tips) < 3:
-                tip = catalogue[key].tip
-                if not any(tip in t for t in tips):
-                    tips.append(tip)
-        return tips[:3]
+        return next_steps(
+            [(f.kind, f.message) for f in self.findings],
+            {k for k, c in self.criteria.items() if c.met is False},
+        )
 
     def __repr__(self) -> str:
         met = [k for k, c in self.criteria.items() if c.met]
@@ -146,35 +102,6 @@ class TranscriptReport:
         )
 
 
-def _when(value: Any) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.fromisoformat(value)
-        except ValueError as exc:
-            raise CourseworkError(f"{value!r} is not a date and time (use ISO format).") from exc
-    raise CourseworkError(f"A turn's time must be a datetime or ISO text, not {value!r}.")
-
-
-def _normalise(turns: Sequence[Sequence[Any]]) -> list[tuple[str, str, datetime | None]]:
-    result = []
-    for number, turn in enumerate(turns, start=1):
-        if not isinstance(turn, (tuple, list)) or len(turn) not in (2, 3):
-            raise CourseworkError(
-                f"Turn {number} should be (speaker, text) or (speaker, text, time)."
-            )
-        speaker, text = turn[0], turn[1]
-        if speaker not in ("agent", "customer"):
-            raise CourseworkError(
-                f"Turn {number}: the speaker must be 'agent' or 'customer', not {speaker!r}."
-            )
-        if not isinstance(text, str):
-            raise CourseworkError(f"Turn {number}: the text must be words, not {text!r}.")
-        result.append((speaker, text, _when(turn[2]) if len(turn) == 3 else None))
-    return result
-
-
 def _quote(text: str, limit: int = 120) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -193,45 +120,36 @@ def _shows(a: ReplyAssessment, flag: str) -> str:
 
 
 def assess_transcript(
-    turns: Sequence[Sequence[Any]],
+    turns: Iterable[Turn | Sequence[Any]],
     *,
     customer_name: str | None = None,
     scenario: Scenario | None = None,
 ) -> TranscriptReport:
-    """Assess a chat: ``turns`` are ``(speaker, text)`` or ``(speaker, text, time)``."""
-    chat = _normalise(turns)
-    name = customer_name or (scenario.persona.name if scenario else None)
-    opening = next((t for s, t, _ in chat if s == "customer"), "")
-    assessments: dict[int, ReplyAssessment] = {}
-    last_customer = ""
-    for i, (speaker, text, _) in enumerate(chat):
-        if speaker == "customer":
-            last_customer = text
-            continue
-        context = opening if last_customer == opening else f"{opening} {last_customer}"
-        assessments[i] = assess_reply(text, customer_message=context, customer_name=name)
-    asked = [i in assessments and assessments[i].identity_check for i in range(len(chat))]
-    findings: list[Finding] = []
-    moved = False  # a public complaint moved to a private message yet?
-    for i, a in assessments.items():
-        findings += check_reply(
-            chat[i][1],
-            scenario,
-            verified=verified_before(chat, i, asked),
-            turn=i,
-            escalating=a.escalation,
-            in_public=not moved,
-        )
-        moved = moved or phrases().find("private_channel", chat[i][1]) is not None
+    """Assess a chat: ``turns`` are :class:`.Turn` objects (as a :class:`.ChatRecord` holds
+    them), or ``(speaker, text)`` or ``(speaker, text, time)`` tuples."""
+    typed = as_turns(turns)
+    readings = read_chat(typed, scenario, customer_name=customer_name)
+    assessments = {i: r.assessment for i, r in readings.items()}
+    findings = [f for r in readings.values() for f in r.findings]
+    chat: Chat = [(t.speaker, t.text, t.time) for t in typed]
     criteria = _criteria(chat, assessments, findings, scenario)
-    return TranscriptReport(criteria, findings, chat, **_timings(chat))
+    timed = timings(typed)
+    return TranscriptReport(
+        criteria,
+        findings,
+        list(chat),
+        response_times=list(timed.response_times),
+        first_response_seconds=timed.first_response_seconds,
+        average_response_seconds=timed.average_response_seconds,
+        handling_seconds=timed.handling_seconds,
+    )
 
 
 def _first(assessments: dict[int, ReplyAssessment], flag: str) -> ReplyAssessment | None:
     return next((a for a in assessments.values() if getattr(a, flag)), None)
 
 
-def _pattern(chat: list[tuple[str, str, datetime | None]], name: str) -> str | None:
+def _pattern(chat: Chat, name: str) -> str | None:
     for speaker, text, _ in chat:
         found = phrases().find(name, text) if speaker == "agent" else None
         if found:
@@ -240,7 +158,7 @@ def _pattern(chat: list[tuple[str, str, datetime | None]], name: str) -> str | N
 
 
 def _criteria(
-    chat: list[tuple[str, str, datetime | None]],
+    chat: Chat,
     assessments: dict[int, ReplyAssessment],
     findings: list[Finding],
     scenario: Scenario | None,
@@ -392,25 +310,3 @@ def _criteria(
             else "The adviser did not ask if there was anything else they could help with.",
         )
     return {key: results[key] for key in criteria_catalogue()}
-
-
-def _timings(chat: list[tuple[str, str, datetime | None]]) -> dict[str, Any]:
-    if not chat or any(at is None for _, _, at in chat):
-        return {}
-    times: list[float] = []
-    waiting_since: datetime | None = None
-    for speaker, _, at in chat:
-        if at is None:  # checked above; keeps the type checker informed
-            continue
-        if speaker == "customer" and waiting_since is None:
-            waiting_since = at
-        elif speaker == "agent" and waiting_since is not None:
-            times.append((at - waiting_since).total_seconds())
-            waiting_since = None
-    start, end = chat[0][2], chat[-1][2]
-    return {
-        "response_times": times,
-        "first_response_seconds": times[0] if times else None,
-        "average_response_seconds": sum(times) / len(times) if times else None,
-        "handling_seconds": (end - start).total_seconds() if start and end else None,
-    }

@@ -1,20 +1,25 @@
 """The live-chat widget: the learner is the adviser, the scenario's customer replies.
 
-Thin by design: the customer's behaviour is :mod:`.engine`, the assessment :mod:`.transcript`,
-coaching :mod:`.coach`, the portfolio page :mod:`.portfolio`. Every user action is a method
-(``send``, ``end``, ``restart``, ``report``, ``search``, ``insert_template``, ``save_crm``,
-``export_html``), so tests drive it without a browser.
+Thin by design: the customer's behaviour is :mod:`.engine`, the assessment
+:mod:`.assess_record`, coaching :mod:`.coach`, the report and portfolio page :mod:`.portfolio`,
+the controls and what they show :mod:`.dashboard`. Every user action is a method (``send``,
+``type_reply``, ``end``, ``restart``, ``report``, ``search``, ``insert_template``,
+``fill_crm``, ``save_crm``, ``export_html``), so tests drive it without a browser.
 
-After every turn the transcript is saved through :mod:`coursework_kit.evidence` to
-``evidence/chat-<scenario>.json``: a crash or kernel restart loses at most the reply being typed.
+The chat is a :class:`.ChatRecord`, saved to ``evidence/chat-<scenario>.json`` within a second
+of every change: each message, the reply being typed, the CRM form. A new widget on the same
+folder (after a kernel restart, say) shows the latest attempt: an unfinished chat carries on,
+an ended one shows its report and CRM record until the learner presses Start again.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import html
 import threading
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -24,38 +29,29 @@ import ipywidgets as w
 from coursework_kit._atomic import write_text
 from coursework_kit._display import alert, autograding, fit_width, status, wide
 from coursework_kit.chat import knowledge
-from coursework_kit.chat.coach import coach_hints
-from coursework_kit.chat.crm import OUTCOMES, REASONS, CRMCheck, check_crm
+from coursework_kit.chat.assess_record import assess
+from coursework_kit.chat.coach import hints_after
+from coursework_kit.chat.crm import CRMCheck, check_crm
+from coursework_kit.chat.dashboard import AdviserDashboard
 from coursework_kit.chat.engine import Conversation, Turn
-from coursework_kit.chat.portfolio import portfolio_html, response_chart_html
-from coursework_kit.chat.scenario import Scenario, load_scenario
-from coursework_kit.chat.transcript import TranscriptReport, assess_transcript
+from coursework_kit.chat.portfolio import portfolio_html, report_html
+from coursework_kit.chat.record import ChatRecord, ChatWork, CRMForm
+from coursework_kit.chat.scenario import Scenario, list_scenarios, load_scenario
 from coursework_kit.errors import CourseworkError
-from coursework_kit.evidence import Evidence
-from coursework_kit.learner import learner_id
+from coursework_kit.feedback import Feedback
+from coursework_kit.records import ActivitySession, Attempt, Record
 
 __all__ = ["ChatPicker", "ChatWidget"]
-
-
-def _bubble(turn: Turn, name: str) -> str:
-    mine = turn.speaker == "agent"
-    who = "You" if mine else html.escape(name)
-    colour = "#ddf4ff" if mine else "#f6f8fa"
-    side = "margin-left:15%" if mine else "margin-right:15%"
-    return (
-        f"<div style='{side};background:{colour};border:1px solid #8c959f;border-radius:8px;"
-        f"padding:6px 10px;margin:6px 0'><strong>{who}</strong> "
-        f"<small>{turn.at.strftime('%H:%M:%S')}</small><br>{html.escape(turn.text)}</div>"
-    )
 
 
 class ChatWidget(w.VBox):  # type: ignore[misc]
     """A live chat with a simulated customer, assessed against the customer-service criteria.
 
-    ``mode`` is "coach" (hints after each reply) or "assessment" (no hints). ``practice=True``
-    turns the clock off. ``live_clock=False`` stops the background timer (tests, nbgrader);
-    ``tick()`` is what the timer calls each second. ``resume=True`` carries on an unfinished
-    chat saved earlier, so a kernel restart loses at most the reply being typed.
+    ``mode`` is "coach" (hints after each reply) or "assessment" (no hints; saved as an
+    assessment attempt). ``practice=True`` turns the clock off. ``live_clock=False`` stops the
+    background timer (tests, nbgrader); ``tick()`` is what the timer calls each second.
+    ``resume=False`` ignores the saved chat: the first change starts a new attempt.
+    ``dashboard`` holds the controls and says what each shows.
     """
 
     def __init__(
@@ -76,50 +72,64 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
         self.scenario = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
         self.mode, self.practice = mode, practice
         self._clock = clock or (lambda: datetime.now().astimezone())
-        self.evidence = (
-            Evidence(f"chat-{self.scenario.id}")
-            if folder is None
-            else Evidence(f"chat-{self.scenario.id}", folder=Path(folder))
-        )
-        self.crm: CRMCheck | None = None
         self._stop = threading.Event()
         self._timer: threading.Thread | None = None
-        self._build()
-        if not (resume and self._resume()):
-            self.restart()
+        self._quiet = False
+        self.crm: CRMCheck | None = None
+        self.dashboard = self._ui = AdviserDashboard(self.scenario)
+        self.session = ActivitySession(
+            ChatRecord,
+            self.scenario.id,
+            folder=folder,
+            mode="assessment" if mode == "assessment" else "practice",
+            notify=self._show_saved,
+        )
+        self.conversation = Conversation(self.scenario, practice=practice, clock=self._clock)
+        self._wire()
+        super().__init__(self._ui.children())
+        self.add_class("ck-chat")
+        fit_width(self)
+        resumed = self.session.resumed
+        if resumed is not None and not resume:
+            self.session.start_again()
+        elif resumed is not None:
+            self._reopen(resumed)
+        self._after_turn(save=False)
+        if self.session.notices:
+            self._ui.saved.value = status(" ".join(self.session.notices))
         if live_clock and not practice and not autograding():
             self._timer = threading.Thread(target=self._run_clock, daemon=True)
             self._timer.start()
 
     # -- user actions ---------------------------------------------------------------------------
 
+    def type_reply(self, text: str) -> None:
+        """Type ``text`` into the reply box (it is saved, unsent, within a second)."""
+        self._ui.box.value = text
+
     def send(self, text: str | None = None) -> list[Turn]:
         """Send a reply (the text given, or what is in the box); returns the customer's answer."""
-        text = self._box.value if text is None else text
+        text = self.draft if text is None else text
         if not text.strip():
-            self._notice.value = alert("Type a reply before sending it.")
+            self._ui.notice.value = alert("Type a reply before sending it.")
             return []
         if self.conversation.ended:
-            self._notice.value = alert("This chat has ended. Press Start again to have another go.")
+            self._ui.notice.value = alert(
+                "This chat has ended. Press Start again to have another go."
+            )
             return []
         before = len(self.conversation.findings)
         answer = self.conversation.reply(text)
-        self._box.value = ""
-        self._notice.value = ""
+        with self._quietly():
+            self._ui.box.value = ""
+        self._ui.notice.value = ""
         if self.mode == "coach":
-            c = self.conversation
-            hints = coach_hints(
-                c.assessments[-1],
-                c.findings[before:],
-                first_reply=len(c.assessments) == 1,
-                verification_needed=self.scenario.needs.verification,
-                verified=c.verified,
-            )
-            self._hints.value = "".join(f"<p>{html.escape(h)}</p>" for h in hints)
+            hints = hints_after(self.conversation, before)
+            self._ui.hints.value = "".join(f"<p>{html.escape(h)}</p>" for h in hints)
         self._after_turn()
         return answer
 
-    def end(self) -> TranscriptReport:
+    def end(self) -> Feedback:
         """End the chat and show the end-of-chat report."""
         self.conversation.end()
         self._after_turn()
@@ -127,252 +137,213 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
 
     def restart(self) -> None:
         """Start the chat again as a new attempt (earlier attempts stay saved)."""
+        self.session.start_again()
         self.conversation = Conversation(self.scenario, practice=self.practice, clock=self._clock)
-        self._attempt = self.evidence.next_attempt()
-        self._hints.value = self._report.value = self._notice.value = ""
         self.crm = None
-        self._crm_result.value = ""
-        self._crm_box.layout.display = "none"
+        with self._quietly():
+            self._ui.clear()
         self._after_turn(save=False)
 
-    def report(self) -> TranscriptReport:
+    def report(self) -> Feedback:
         """Assess the chat so far and show the report with its chart."""
-        result = assess_transcript(self.conversation.transcript(), scenario=self.scenario)
-        self._report.value = (
-            "<h4>End-of-chat report</h4>"
-            + result._repr_html_()
-            + response_chart_html(result, self.scenario.persona.patience_seconds)
+        feedback = self.feedback
+        self._ui.report.value = "<h4>End-of-chat report</h4>" + report_html(
+            feedback, self.work, self.scenario.persona.patience_seconds
         )
-        return result
+        return feedback
 
     def search(self, query: str | None = None) -> list[knowledge.Article]:
         """Search the knowledge base and show the best articles."""
-        query = self._kb_box.value if query is None else query
-        found = knowledge.search(query)
-        self._kb_results.value = "".join(
-            f"<details><summary>{html.escape(a.title)}</summary><p>{html.escape(a.body)}</p>"
-            + (f"<p><small>Source: {html.escape(a.source)}</small></p>" if a.source else "")
-            + "</details>"
-            for a in found
-        ) or status("Nothing found. Try other words, such as 'refund' or 'delivery'.")
+        found = knowledge.search(self._ui.kb_box.value if query is None else query)
+        self._ui.show_articles(found)
         return found
 
     def insert_template(self, template_id: str | None = None) -> str:
         """Put a pre-written response in the reply box, ready to personalise."""
-        template_id = template_id or self._templates.value
+        template_id = template_id or self._ui.templates.value
         chosen = next((t for t in knowledge.templates() if t.id == template_id), None)
         if chosen is None:
             raise CourseworkError(f"There is no pre-written response {template_id!r}.")
-        self._box.value = chosen.text
-        self._notice.value = status("Personalise it: replace each [bracket] before you send.")
+        self._ui.box.value = chosen.text
+        self._ui.notice.value = status("Personalise it: replace each [bracket] before you send.")
         return chosen.text
+
+    def fill_crm(self, **fields: str) -> None:
+        """Type into the CRM form (saved, unchecked, within a second), as the learner would."""
+        form = self._ui.check_form(**fields)  # refuses a field or choice the form does not have
+        with self._quietly():
+            self._ui.form = form
+        self._changed()
 
     def save_crm(self, **fields: str) -> CRMCheck:
         """Complete the CRM contact record (fields given, or the form); check it and save it."""
-        values = {name: widget.value for name, widget in self._crm_fields.items()} | fields
-        self.crm = check_crm(values, self.conversation.transcript(), scenario=self.scenario)
-        self._crm_result.value = self.crm._repr_html_()
-        self._save()
+        self.fill_crm(**fields)
+        self.crm = check_crm(
+            dataclasses.asdict(self._ui.form), self.conversation.turns, scenario=self.scenario
+        )
+        self._ui.crm_result.value = self.crm._repr_html_()
+        self.session.update(self.work)
+        self.session.flush()
         return self.crm
 
     def export_html(self, path: str | Path | None = None) -> Path:
         """Write the dated portfolio page (HTML) beside the evidence file and return its path."""
-        result = assess_transcript(self.conversation.transcript(), scenario=self.scenario)
         when = self._clock()
-        target = (
-            Path(path)
-            if path
-            else (self.evidence.folder / f"chat-{self.scenario.id}-{when:%Y%m%d-%H%M%S}.html")
-        )
+        name = f"{ChatRecord.activity_for(self.scenario.id)}-{when:%Y%m%d-%H%M%S}.html"
+        target = Path(path) if path else self.session.file.folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        crm = self.crm.record.as_dict() if self.crm else None
-        write_text(
-            target, portfolio_html(result, self.scenario, learner=learner_id(), crm=crm, when=when)
+        page = portfolio_html(
+            self.feedback, self.work, self.scenario, learner=self.session.learner, when=when
         )
-        self._notice.value = status(f"Saved your portfolio page as {target.name}.")
+        write_text(target, page)
+        self.session.flush()
+        self._ui.notice.value = status(f"Saved your portfolio page as {target.name}.")
         return target
 
     def close(self) -> None:
-        stop = getattr(self, "_stop", None)  # absent if __init__ failed part way
-        if stop is not None:
-            stop.set()
+        """Stop the clock and save anything not yet saved (the widget is going away)."""
+        if hasattr(self, "_stop"):  # absent if __init__ failed part way
+            self._stop.set()
+        if hasattr(self, "session"):
+            self.session.close()
         super().close()
 
-    def _resume(self) -> bool:
-        """Carry on an unfinished chat saved earlier (after a kernel restart, say)."""
-        try:
-            latest = self.evidence.latest()
-        except CourseworkError:
-            return False  # an unreadable file is set aside on the next save
-        if latest is None or latest.data.get("ended_by") or len(latest.data.get("turns", [])) < 2:
-            return False
-        conversation = Conversation.replay(
-            self.scenario, latest.data["turns"], practice=self.practice, clock=self._clock
-        )
-        if conversation is None:
-            return False
-        self.conversation, self._attempt = conversation, latest.attempt
-        self._after_turn(save=False)
-        self._notice.value = status(
-            f"Carrying on your chat from where you left it (last saved {latest.saved[11:16]})."
-        )
-        return True
+    # -- what the learner has done, and what the widget shows -----------------------------------
 
-    # -- display -------------------------------------------------------------------------------
+    @property
+    def work(self) -> ChatWork:
+        """The chat as it stands: every message, how it ended, the CRM record and form."""
+        return self.conversation.work(
+            draft=self.draft,
+            crm=self.crm.record if self.crm else None,
+            crm_form=self._ui.form,
+            coach=self.mode == "coach",
+        )
 
-    def _build(self) -> None:
-        s = self.scenario
-        head = (
-            f"<h3>{html.escape(s.title)}</h3><p><strong>Channel:</strong> "
-            f"{html.escape(s.channel_label)}. <strong>Customer:</strong> "
-            f"{html.escape(s.persona.name)}.</p><p>{html.escape(s.brief)}</p>"
-        )
-        self._conversation = w.HTML()  # grows with the chat, so the newest reply is always shown
-        self._conversation.add_class("ck-chat-log")
-        self._clock_label = w.HTML()
-        self._box = w.Text(
-            placeholder="Type your reply, then press Enter or Send",
-            description="Your reply",
-            style={"description_width": "initial"},
-            layout=wide(),
-            continuous_update=True,
-        )
+    @property
+    def record(self) -> Record[ChatWork]:
+        """Every attempt, with the current one holding the work as it stands now."""
+        s = self.session
+        return s.record.with_work(self.work, number=s.number, mode=s.mode, learner=s.learner)
+
+    @property
+    def feedback(self) -> Feedback:
+        """The assessment of the chat as it stands (what the report shows)."""
+        record, number = self.record, self.session.number
+        attempt = number if number is not None else record.next_number - 1
+        return assess(record, scenario=self.scenario, attempt=attempt)
+
+    @property
+    def draft(self) -> str:
+        """The reply typed but not sent yet."""
+        return str(self._ui.box.value)
+
+    @property
+    def attempt(self) -> int | None:
+        """The number of the attempt being worked on (None until something is saved)."""
+        return self.session.number
+
+    @property
+    def message(self) -> str:
+        """The latest message about saving (HTML)."""
+        return self._ui.saved_html
+
+    @property
+    def crm_form(self) -> CRMForm:
+        """What is in the CRM form now."""
+        return self._ui.form
+
+    @property
+    def clock_running(self) -> bool:
+        return self._timer is not None
+
+    # -- inside ---------------------------------------------------------------------------------
+
+    def _wire(self) -> None:
+        ui = self._ui
         with warnings.catch_warnings():  # Enter to send: on_submit is the only way in ipywidgets 8
             warnings.simplefilter("ignore", DeprecationWarning)
-            self._box.on_submit(lambda _box: self.send())
-        send = w.Button(description="Send", button_style="primary", tooltip="Send your reply")
-        send.on_click(lambda _b: self.send())
-        end = w.Button(description="End chat", tooltip="End the chat and see your report")
-        end.on_click(lambda _b: self.end())
-        again = w.Button(description="Start again", tooltip="Start this chat again")
-        again.on_click(lambda _b: self.restart())
-        export = w.Button(description="Save portfolio page", tooltip="Save a dated HTML page")
-        export.on_click(lambda _b: self.export_html())
-        self._notice, self._hints, self._report, self._facts = (
-            w.HTML(),
-            w.HTML(),
-            w.HTML(),
-            w.HTML(),
+            ui.box.on_submit(lambda _box: self.send())
+        ui.box.observe(lambda _c: self._changed(), names="value")
+        for control in ui.crm_fields.values():
+            control.observe(lambda _c: self._changed(), names="value")
+        ui.send.on_click(lambda _b: self.send())
+        ui.end.on_click(lambda _b: self.end())
+        ui.again.on_click(lambda _b: self.restart())
+        ui.export.on_click(lambda _b: self.export_html())
+        ui.kb_box.observe(lambda _c: self.search(), names="value")
+        ui.insert.on_click(lambda _b: self.insert_template())
+        ui.save_crm.on_click(lambda _b: self._press_save_crm())
+
+    @contextlib.contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """Change controls without each change counting as the learner's."""
+        was, self._quiet = self._quiet, True
+        try:
+            yield
+        finally:
+            self._quiet = was
+
+    def _changed(self) -> None:
+        if not self._quiet:
+            self.session.update(self.work)
+
+    def _press_save_crm(self) -> None:
+        try:
+            self.save_crm()
+        except CourseworkError as exc:
+            self._ui.crm_result.value = alert(str(exc))
+
+    def _reopen(self, attempt: Attempt[ChatWork]) -> None:
+        """Show the latest attempt: carry on an unfinished chat, show an ended one as ended."""
+        work = attempt.work
+        conversation = Conversation.replay(
+            self.scenario,
+            work.turns,
+            practice=work.practice,
+            clock=self._clock,
+            ended_by=work.ended_by,
         )
-        self._kb_box = w.Text(
-            placeholder="for example: refund", description="Search", continuous_update=False
-        )
-        self._kb_box.observe(lambda _c: self.search(), names="value")
-        self._kb_results = w.HTML()
-        self._templates = w.Dropdown(
-            options=[(t.title, t.id) for t in knowledge.templates()],
-            description="Response",
-            layout=wide(),
-        )
-        insert = w.Button(description="Insert", tooltip="Put this response in your reply box")
-        insert.on_click(lambda _b: self.insert_template())
-        tools = w.Accordion(
-            children=[
-                self._facts,
-                w.VBox([self._kb_box, self._kb_results]),
-                w.VBox([self._templates, insert]),
-            ]
-        )
-        for i, title in enumerate(["What you can see", "Knowledge base", "Pre-written responses"]):
-            tools.set_title(i, title)
-        self._crm_fields: dict[str, Any] = {
-            "reason": w.Dropdown(
-                options=[("Choose…", "")] + [(v, k) for k, v in REASONS.items()],
-                description="Reason for contact",
-                style={"description_width": "initial"},
-            ),
-            "outcome": w.Dropdown(
-                options=[("Choose…", "")] + [(v, k) for k, v in OUTCOMES.items()],
-                description="Outcome",
-                style={"description_width": "initial"},
-            ),
-            "actions_taken": w.Textarea(
-                description="Actions taken", layout=wide(), style={"description_width": "initial"}
-            ),
-            "follow_up": w.Text(
-                description="Follow-up", layout=wide(), style={"description_width": "initial"}
-            ),
-            "owner": w.Text(
-                description="Follow-up owner", layout=wide(), style={"description_width": "initial"}
-            ),
-            "notes": w.Textarea(
-                description="Notes", layout=wide(), style={"description_width": "initial"}
-            ),
-        }
-        save_crm = w.Button(description="Save record", tooltip="Check and save the CRM record")
-        save_crm.on_click(lambda _b: self.save_crm())
-        self._crm_result = w.HTML()
-        self._crm_box = w.VBox(
-            [
-                w.HTML("<h4>CRM contact record</h4>"),
-                *self._crm_fields.values(),
-                save_crm,
-                self._crm_result,
-            ]
-        )
-        super().__init__(
-            [
-                w.HTML(head),
-                self._conversation,
-                self._clock_label,
-                self._box,
-                w.HBox([send, end, again, export]),
-                self._notice,
-                self._hints,
-                tools,
-                self._report,
-                self._crm_box,
-            ]
-        )
-        self.add_class("ck-chat")
-        fit_width(self)
+        if conversation is None:  # the scenario has changed since: keep that chat, start anew
+            self.session.start_again()
+            self._ui.notice.value = status(
+                "Your saved chat could not be carried on, because the chat has changed since it "
+                "was saved. It is still saved; a new chat has started below."
+            )
+            return
+        self.conversation = conversation
+        with self._quietly():
+            self._ui.box.value = work.draft
+            self._ui.form = work.crm_form
+        if work.crm is not None and work.replies:
+            self.crm = check_crm(work.crm, work.turns, scenario=self.scenario)
+            self._ui.crm_result.value = self.crm._repr_html_()
+        if conversation.ended:
+            self._ui.notice.value = status(
+                "This chat has ended: your report and CRM record are below. "
+                "Press Start again to have another go."
+            )
+        else:
+            self._ui.notice.value = status(
+                f"Carrying on your chat from where you left it (last saved {attempt.saved[11:16]})."
+            )
 
     def _after_turn(self, *, save: bool = True) -> None:
         c = self.conversation
-        self._conversation.value = (
-            "<div role='log' aria-live='polite' aria-label='Conversation with the customer'>"
-            + "".join(_bubble(t, self.scenario.persona.first_name) for t in c.turns)
-            + "</div>"
-        )
-        visible = [f for f in self.scenario.facts if c.verified or not f.after_verification]
-        hidden = len(self.scenario.facts) - len(visible)
-        self._facts.value = "".join(
-            f"<p><strong>{html.escape(f.label)}:</strong> {html.escape(f.value)}</p>"
-            for f in visible
-        ) + (
-            f"<p><em>{hidden} more item(s) appear once the customer passes security.</em></p>"
-            if hidden
-            else ""
-        )
+        self._ui.show_chat(c.turns, verified=c.verified)
         if c.ended:
             who = "You ended the chat." if c.ended_by == "agent" else "The customer left the chat."
-            self._clock_label.value = status(who + " Complete the CRM record below.")
-            self._crm_box.layout.display = None
+            self._ui.clock.value = status(who + " Complete the CRM record below.")
+            self._ui.crm_box.layout.display = None
             self.report()
+        else:
+            self._ui.crm_box.layout.display = "none"
         if save:
-            self._save()
+            self.session.update(self.work)
+            self.session.flush()
 
-    def _save(self) -> None:
-        c = self.conversation
-        data = {
-            "scenario": self.scenario.id,
-            "mode": self.mode,
-            "practice": self.practice,
-            "learner": learner_id(),
-            "turns": [t.as_record() for t in c.turns],
-            "ended_by": c.ended_by,
-            "crm": self.crm.record.as_dict() if self.crm else None,
-        }
-        try:
-            outcome = self.evidence.save(self._attempt, data)
-        except CourseworkError as exc:
-            self._notice.value = alert(str(exc))
-            return
-        self._attempt = outcome.attempt
-        notes = [*self.evidence.notices, outcome.message]
-        self.evidence.notices.clear()
-        if any(notes):
-            self._notice.value = status(" ".join(n for n in notes if n))
+    def _show_saved(self, message: str, problem: bool) -> None:
+        self._ui.saved.value = alert(message) if problem else status(message)
 
     def tick(self) -> Turn | None:
         """One beat of the clock: show how long the customer has waited; they may chase."""
@@ -384,7 +355,7 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
             self._after_turn()
             return chased
         waited = c.waiting_seconds()
-        self._clock_label.value = (
+        self._ui.clock.value = (
             status(f"The customer has been waiting {waited:.0f} seconds.") if waited else ""
         )
         return None
@@ -400,8 +371,6 @@ class ChatPicker(w.VBox):  # type: ignore[misc]
     def __init__(
         self, *, mode: str = "coach", folder: str | Path | None = None, live_clock: bool = True
     ) -> None:
-        from coursework_kit.chat.scenario import list_scenarios
-
         self._options = {name: load_scenario(name) for name in list_scenarios()}
         self._choice = w.Dropdown(
             options=[(f"{s.title} ({s.channel_label})", name) for name, s in self._options.items()],
@@ -409,11 +378,7 @@ class ChatPicker(w.VBox):  # type: ignore[misc]
             style={"description_width": "initial"},
             layout=wide(),
         )
-        start = w.Button(
-            description="Start this chat",
-            button_style="primary",
-            tooltip="Start the chosen chat below",
-        )
+        start = w.Button(description="Start this chat", button_style="primary")
         start.on_click(lambda _b: self.choose(str(self._choice.value)))
         self._kwargs: dict[str, Any] = {"mode": mode, "folder": folder, "live_clock": live_clock}
         self.chat: ChatWidget | None = None
@@ -434,3 +399,9 @@ class ChatPicker(w.VBox):  # type: ignore[misc]
         self.chat = ChatWidget(self._options[scenario], **self._kwargs)
         self._slot.children = [self.chat]
         return self.chat
+
+    @property
+    def shown(self) -> ChatWidget | None:
+        """The chat shown below the list (None until one is chosen)."""
+        children = self._slot.children
+        return children[0] if children else None

@@ -2,13 +2,15 @@
 
 The mailing list is synthetic; who may be emailed follows PECR regulations 22 and 23 as at
 November 2026; results are simulated from the synthetic email history. The rules are plain
-functions; the builder widget loads ipywidgets only when first asked for.
+functions; the builder widget loads ipywidgets only when first asked for. The learner's email
+is an :class:`EmailRecord` (``evidence/email-campaign.json``), judged by :func:`assess`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from coursework_kit.email_campaigns.assess import assess
 from coursework_kit.email_campaigns.campaign import Campaign, CampaignError, personalise
 from coursework_kit.email_campaigns.checks import CampaignCheck, Finding, check_campaign
 from coursework_kit.email_campaigns.mailing import (
@@ -17,6 +19,7 @@ from coursework_kit.email_campaigns.mailing import (
     lawful_audience,
     load_mailing_list,
 )
+from coursework_kit.email_campaigns.record import EmailCheck, EmailForm, EmailRecord, EmailWork
 from coursework_kit.email_campaigns.simulate import SimulatedResults, simulate_results
 
 if TYPE_CHECKING:
@@ -29,8 +32,13 @@ __all__ = [
     "CampaignCheck",
     "CampaignError",
     "Contact",
+    "EmailCheck",
+    "EmailForm",
+    "EmailRecord",
+    "EmailWork",
     "Finding",
     "SimulatedResults",
+    "assess",
     "check_campaign",
     "lawful_audience",
     "load_mailing_list",

@@ -1,54 +1,88 @@
 """The email campaign builder: write, check, schedule and (pretend to) send a marketing email.
 
 Thin by design: the checks, the lawful audience and the simulation live in the modules beside
-this one. Every action is a method, so tests drive the builder without a browser.
+this one (:mod:`.assess` turns the form into findings). The email is an :class:`.EmailRecord`,
+saved to ``evidence/email-campaign.json`` within a second of each change; a new builder on the
+same folder (after a kernel restart, say) reopens it. Every action is a method, so tests drive
+the builder without a browser.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Literal
 
 import ipywidgets as w
 
-from coursework_kit._display import alert, fit_width, save_evidence, status, wide
-from coursework_kit.email_campaigns.campaign import (
-    SEGMENTS,
-    Campaign,
-    CampaignError,
-    personalise,
-)
-from coursework_kit.email_campaigns.checks import CampaignCheck, check_campaign
+from coursework_kit._display import alert, fit_width, status, wide
+from coursework_kit.email_campaigns.assess import FormCheck, assess, campaign_from_form, check_form
+from coursework_kit.email_campaigns.campaign import SEGMENTS, Campaign, CampaignError
+from coursework_kit.email_campaigns.checks import CampaignCheck
 from coursework_kit.email_campaigns.mailing import Audience, lawful_audience, load_mailing_list
+from coursework_kit.email_campaigns.preview import inbox_preview
+from coursework_kit.email_campaigns.record import (
+    SCENARIO,
+    EmailCheck,
+    EmailForm,
+    EmailRecord,
+    EmailResults,
+    EmailWork,
+)
 from coursework_kit.email_campaigns.simulate import SimulatedResults, simulate_results
 from coursework_kit.errors import CourseworkError
-from coursework_kit.evidence import Evidence
+from coursework_kit.feedback import Feedback
 from coursework_kit.learner import learner_id
+from coursework_kit.records import ActivitySession, Mode
+from coursework_kit.records._codec import MAX_TEXT
 
 __all__ = ["CampaignBuilder"]
 
 _STYLE = {"description_width": "11em"}
-ACTIVITY = "email-campaign"
+# The form's text boxes, in order: its EmailForm field, label, placeholder, and rows (0: one line).
+_BOXES = (
+    ("name", "Campaign name", "e.g. Spring bedding launch", 0),
+    ("subject", "Subject line", "e.g. {first_name|Hello}, new spring bedding", 0),
+    ("preview_text", "Preview text", "The line shown after the subject in the inbox", 0),
+    ("body", "Email text", "Hi {first_name|there},\n\nWrite the message here.", 6),
+    (
+        "calls_to_action",
+        "Call to action",
+        "Button text, e.g. Shop the spring sale (one per line)",
+        2,
+    ),
+    ("sender_name", "Sender name", "e.g. Harbour & Pine", 0),
+    ("sender_email", "Sender address", "e.g. hello@harbourandpine.example", 0),
+    ("unsubscribe_link", "Unsubscribe link", "https://...", 0),
+)
 
 
-def _text(description: str, placeholder: str) -> w.Text:
+def _box(description: str, placeholder: str, rows: int) -> w.Text | w.Textarea:
+    if rows:
+        return w.Textarea(
+            description=description,
+            placeholder=placeholder,
+            style=_STYLE,
+            layout=wide(),
+            rows=rows,
+        )
     return w.Text(description=description, placeholder=placeholder, style=_STYLE, layout=wide())
 
 
-def _parse_time(text: str) -> time:
-    cleaned = text.strip().replace(".", ":") or "10:00"
+def _day(text: str) -> date | None:
     try:
-        hour, minute = (int(part) for part in cleaned.split(":"))
-        return time(hour, minute)
-    except ValueError as exc:
-        raise CampaignError(f"{text!r} is not a time. Type it like 10:00 or 18:30.") from exc
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 class CampaignBuilder(w.VBox):  # type: ignore[misc]
-    """Write a marketing email for Harbour & Pine, check it, schedule it and simulate the send."""
+    """Write a marketing email for Harbour & Pine, check it, schedule it and simulate the send.
+
+    ``mode`` is "practice" (a workbook) or "assessment" (an assignment); it is saved with the
+    email so a tutor can tell them apart.
+    """
 
     def __init__(
         self,
@@ -56,38 +90,28 @@ class CampaignBuilder(w.VBox):  # type: ignore[misc]
         learner: str | None = None,
         folder: str | Path | None = None,
         clock: Callable[[], datetime] = datetime.now,
+        mode: Mode = "practice",
     ) -> None:
         self.learner = learner_id() if learner is None else learner
         self._clock = clock
         self.contacts = load_mailing_list()
-        self.evidence = (
-            Evidence(ACTIVITY) if folder is None else Evidence(ACTIVITY, folder=Path(folder))
+        self._saved = w.HTML()
+        self.session = ActivitySession(
+            EmailRecord,
+            SCENARIO,
+            folder=folder,
+            mode=mode,
+            learner=self.learner,
+            notify=self._show_saved,
         )
-        self._attempt = self.evidence.next_attempt()
+        self._checks: tuple[EmailCheck, ...] = ()
+        self._restoring = True
         self.last_check: CampaignCheck | None = None
         self.results: SimulatedResults | None = None
-        self._name = _text("Campaign name", "e.g. Spring bedding launch")
-        self._subject = _text("Subject line", "e.g. {first_name|Hello}, new spring bedding")
+        self._boxes = {name: _box(label, hint, rows) for name, label, hint, rows in _BOXES}
+        self._subject = self._boxes["subject"]
         self._count = w.HTML()
         self._subject.observe(lambda _c: self._show_count(), names="value")
-        self._preview = _text("Preview text", "The line shown after the subject in the inbox")
-        self._body = w.Textarea(
-            description="Email text",
-            placeholder="Hi {first_name|there},\n\nWrite the message here.",
-            style=_STYLE,
-            layout=wide(),
-            rows=6,
-        )
-        self._actions = w.Textarea(
-            description="Call to action",
-            placeholder="Button text, e.g. Shop the spring sale (one per line)",
-            style=_STYLE,
-            layout=wide(),
-            rows=2,
-        )
-        self._sender_name = _text("Sender name", "e.g. Harbour & Pine")
-        self._sender_email = _text("Sender address", "e.g. hello@harbourandpine.example")
-        self._unsubscribe = _text("Unsubscribe link", "https://...")
         self._segment = w.Dropdown(
             options=[(label.capitalize(), key) for key, label in SEGMENTS.items()],
             value="all",
@@ -99,32 +123,26 @@ class CampaignBuilder(w.VBox):  # type: ignore[misc]
         )
         self._day = w.DatePicker(description="Send on", style=_STYLE)
         self._time = w.Text(value="10:00", description="At (24-hour)", style=_STYLE)
+        controls = [*self._boxes.values(), self._segment, self._similar, self._day, self._time]
+        for control in controls:
+            control.observe(lambda _c: self._changed(), names="value")
         check = w.Button(description="Check my email", button_style="primary")
         check.on_click(lambda _b: self.check())
         send = w.Button(description="Send (simulated)", tooltip="Nothing is really sent")
         send.on_click(lambda _b: self.send())
-        self._inbox, self._audience, self._findings, self._results, self._saved = (
-            w.HTML(),
-            w.HTML(),
-            w.HTML(),
-            w.HTML(),
-            w.HTML(),
-        )
+        again = w.Button(description="Start again", tooltip="Clear the form and start again")
+        again.on_click(lambda _b: self.start_again())
+        self._inbox, self._audience, self._findings, self._results = (w.HTML() for _ in "four")
+        boxes = list(self._boxes.values())
         super().__init__(
             [
-                self._name,
-                self._subject,
+                *boxes[:2],
                 self._count,
-                self._preview,
-                self._body,
-                self._actions,
-                self._sender_name,
-                self._sender_email,
-                self._unsubscribe,
+                *boxes[2:],
                 self._segment,
                 self._similar,
                 w.HBox([self._day, self._time]),
-                w.HBox([check, send]),
+                w.HBox([check, send, again]),
                 self._findings,
                 self._audience,
                 self._inbox,
@@ -134,31 +152,39 @@ class CampaignBuilder(w.VBox):  # type: ignore[misc]
         )
         self.add_class("ck-email-builder")
         fit_width(self)
+        try:
+            if self.session.resumed is not None:
+                self._restore(self.session.resumed.work)
+        finally:
+            self._restoring = False
         self._show_count()
+        if self.session.notices:
+            self._saved.value = status(" ".join(self.session.notices))
 
     # -- the learner's actions ----------------------------------------------------------------
 
     def set_name(self, text: str) -> None:
-        self._name.value = text
+        self._boxes["name"].value = text
 
     def set_subject(self, text: str) -> None:
-        self._subject.value = text
+        self._boxes["subject"].value = text
 
     def set_preview_text(self, text: str) -> None:
-        self._preview.value = text
+        self._boxes["preview_text"].value = text
 
     def set_body(self, text: str) -> None:
-        self._body.value = text
+        self._boxes["body"].value = text
 
     def set_call_to_action(self, *texts: str) -> None:
         """The button text; give more than one to see why one clear call to action is better."""
-        self._actions.value = "\n".join(texts)
+        self._boxes["calls_to_action"].value = "\n".join(texts)
 
     def set_sender(self, name: str, email: str) -> None:
-        self._sender_name.value, self._sender_email.value = name, email
+        self._boxes["sender_name"].value = name
+        self._boxes["sender_email"].value = email
 
     def set_unsubscribe_link(self, link: str) -> None:
-        self._unsubscribe.value = link
+        self._boxes["unsubscribe_link"].value = link
 
     def set_segment(self, segment: str) -> None:
         if segment not in SEGMENTS:
@@ -186,29 +212,73 @@ class CampaignBuilder(w.VBox):  # type: ignore[misc]
         if at is not None:
             self._time.value = at
 
+    def check(self) -> CampaignCheck | None:
+        """Press "Check my email": the findings, the lawful audience and an inbox preview."""
+        found = self._check()
+        self._keep("check", found)
+        return found.result
+
+    def send(self) -> SimulatedResults | None:
+        """Press "Send (simulated)": only a campaign with nothing to fix is "sent"."""
+        found = self._check()
+        if found.result is None or found.campaign is None or found.audience is None:
+            self._keep("send", found)
+            return None
+        if not found.result.ready:
+            self._results.value = alert(
+                "Fix the things marked 'Must fix' before sending: see the list above."
+            )
+            self._keep("send", found)
+            return None
+        try:
+            self.results = simulate_results(
+                found.campaign, found.audience.size, learner=self.learner
+            )
+        except CourseworkError as exc:
+            self._results.value = alert(str(exc))
+            self._keep("send", found)
+            return None
+        self._results.value = self.results._repr_html_()
+        self._keep("send", found, self.results)
+        return self.results
+
+    def start_again(self) -> None:
+        """Press "Start again": clear the form and begin a new attempt (earlier ones stay saved)."""
+        self.session.start_again()
+        self._restoring = True
+        try:
+            self._fill(EmailForm())
+        finally:
+            self._restoring = False
+        self._checks, self.last_check, self.results = (), None, None
+        for shown in (self._findings, self._audience, self._inbox, self._results, self._saved):
+            shown.value = ""
+
+    reset = start_again
+
     # -- what the builder works out -----------------------------------------------------------
+
+    @property
+    def form(self) -> EmailForm:
+        """Every box of the form exactly as typed."""
+        day = self._day.value
+        return EmailForm(
+            **{name: str(box.value)[:MAX_TEXT] for name, box in self._boxes.items()},
+            segment=str(self._segment.value),
+            similar_products=bool(self._similar.value),
+            send_day="" if day is None else day.isoformat(),
+            send_time=str(self._time.value)[:MAX_TEXT],
+        )
+
+    @property
+    def work(self) -> EmailWork:
+        """The learner's work as it stands: the form, and every check and send made."""
+        return EmailWork(form=self.form, checks=self._checks)
 
     @property
     def campaign(self) -> Campaign:
         """The campaign as the form stands (raises CampaignError for a bad time)."""
-        send_at = None
-        if self._day.value is not None:
-            send_at = datetime.combine(self._day.value, _parse_time(self._time.value))
-        return Campaign(
-            name=self._name.value.strip(),
-            subject=self._subject.value.strip(),
-            preview_text=self._preview.value.strip(),
-            body=self._body.value.strip(),
-            calls_to_action=tuple(
-                line.strip() for line in self._actions.value.splitlines() if line.strip()
-            ),
-            sender_name=self._sender_name.value.strip(),
-            sender_email=self._sender_email.value.strip(),
-            unsubscribe_link=self._unsubscribe.value.strip(),
-            segment=str(self._segment.value),
-            send_at=send_at,
-            similar_products=bool(self._similar.value),
-        )
+        return campaign_from_form(self.form)
 
     def audience(self) -> Audience:
         """Who on the list may lawfully get this email, and who is left out and why."""
@@ -216,78 +286,104 @@ class CampaignBuilder(w.VBox):  # type: ignore[misc]
             self.contacts, segment=str(self._segment.value), similar_products=self._similar.value
         )
 
-    def check(self) -> CampaignCheck | None:
-        """Press "Check my email": the findings, the lawful audience and an inbox preview."""
-        self.results = None
-        self._results.value = ""
-        try:
-            campaign = self.campaign
-        except CampaignError as exc:
-            self._findings.value = alert(str(exc))
-            self._store({"learner": self.learner, "form": self._form(), "error": str(exc)})
-            return None
-        audience = self.audience()
-        result = check_campaign(campaign, now=self._clock(), audience=audience.included)
-        self.last_check = result
-        self._findings.value = result._repr_html_()
-        self._audience.value = audience._repr_html_()
-        self._inbox.value = self.preview_html(campaign, audience)
-        self._save(campaign, result, audience)
-        return result
-
-    def send(self) -> SimulatedResults | None:
-        """Press "Send (simulated)": only a campaign with nothing to fix is "sent"."""
-        result = self.check()
-        if result is None:
-            return None
-        if not result.ready:
-            self._results.value = alert(
-                "Fix the things marked 'Must fix' before sending: see the list above."
-            )
-            return None
-        campaign, audience = self.campaign, self.audience()
-        try:
-            self.results = simulate_results(campaign, audience.size, learner=self.learner)
-        except CourseworkError as exc:
-            self._results.value = alert(str(exc))
-            return None
-        self._results.value = self.results._repr_html_()
-        self._save(campaign, result, audience)
-        return self.results
+    @property
+    def assessment(self) -> Feedback:
+        """The email assessed as it stands, as a report or a grader sees it."""
+        return assess(self.session.record, now=self._clock(), contacts=self.contacts)
 
     def preview_html(self, campaign: Campaign, audience: Audience) -> str:
         """How the email looks to two people: one who gave a first name and one who did not."""
-        people = list(audience.included)
-        named = next((c for c in people if c.first_name), None)
-        unnamed = next((c for c in people if not c.first_name), None)
-        cards = [self._card(campaign, c) for c in (named, unnamed) if c is not None]
-        if not cards:
-            return status("Nobody in this audience may be emailed, so there is nothing to preview.")
-        return "<p><strong>Inbox preview</strong></p>" + "".join(cards)
+        return inbox_preview(campaign, audience)
 
-    # -- display and saving -------------------------------------------------------------------
+    # -- what the learner is shown (HTML, as a screen reader would be given it) -----------------
 
-    def _card(self, campaign: Campaign, contact: Any) -> str:
-        def show(text: str) -> str:
-            return html.escape(personalise(text, contact))
+    @property
+    def findings_html(self) -> str:
+        return str(self._findings.value)
 
-        buttons = "".join(
-            "<span style='display:inline-block;border:2px solid #0072B2;border-radius:4px;"
-            f"padding:4px 10px;margin:4px 4px 0 0'>{html.escape(a)}</span>"
-            for a in campaign.calls_to_action
+    @property
+    def audience_html(self) -> str:
+        return str(self._audience.value)
+
+    @property
+    def inbox_html(self) -> str:
+        return str(self._inbox.value)
+
+    @property
+    def results_html(self) -> str:
+        return str(self._results.value)
+
+    @property
+    def message(self) -> str:
+        """The latest message about saving."""
+        return str(self._saved.value)
+
+    # -- inside -------------------------------------------------------------------------------
+
+    def _check(self) -> FormCheck:
+        """Check the form and show what was found (nothing is saved here)."""
+        self.results = None
+        self._results.value = ""
+        found = check_form(self.form, now=self._clock(), contacts=self.contacts)
+        if found.result is None or found.campaign is None or found.audience is None:
+            self._findings.value = alert(found.error)
+            return found
+        self.last_check = found.result
+        self._findings.value = found.result._repr_html_()
+        self._audience.value = found.audience._repr_html_()
+        self._inbox.value = self.preview_html(found.campaign, found.audience)
+        return found
+
+    def _keep(
+        self,
+        action: Literal["check", "send"],
+        found: FormCheck,
+        results: SimulatedResults | None = None,
+    ) -> None:
+        """Save the press of Check or Send, with what it found, at once."""
+        result = found.result
+        kept = EmailCheck(
+            action=action,
+            at=self._clock().astimezone().isoformat(timespec="seconds"),
+            form=self.form,
+            ready=result is not None and result.ready,
+            error=found.error,
+            must_fix=() if result is None else tuple(f.message for f in result.problems),
+            audience=None if found.audience is None else found.audience.size,
+            results=None if results is None else EmailResults.of(results),
         )
-        who = contact.first_name or "(no first name given)"
-        return (
-            "<div style='border:1px solid #8c959f;border-radius:6px;padding:8px;margin:6px 0;"
-            "max-width:40em'>"
-            f"<p><small>To {html.escape(who)} &lt;{html.escape(contact.email)}&gt; from "
-            f"{html.escape(campaign.sender_name)} &lt;{html.escape(campaign.sender_email)}&gt;"
-            f"</small></p><p><strong>{show(campaign.subject)}</strong><br>"
-            f"<span style='color:#57606a'>{show(campaign.preview_text)}</span></p>"
-            f"<div style='white-space:pre-wrap'>{show(campaign.body)}</div>{buttons}"
-            f"<p><small>Unsubscribe: {html.escape(campaign.unsubscribe_link or '(none)')}"
-            "</small></p></div>"
-        )
+        self._checks = self.work.with_check(kept).checks
+        self.session.update(self.work)
+        self.session.flush()
+
+    def _changed(self) -> None:
+        if not self._restoring:
+            self.session.update(self.work)
+
+    def _fill(self, form: EmailForm) -> None:
+        for name, box in self._boxes.items():
+            box.value = getattr(form, name)
+        self._segment.value = form.segment if form.segment in SEGMENTS else "all"
+        self._similar.value = form.similar_products
+        self._day.value = _day(form.send_day)
+        self._time.value = form.send_time
+
+    def _restore(self, work: EmailWork) -> None:
+        """Show the saved email; if it was checked as it stands, show what that found again."""
+        self._fill(work.form)
+        self._checks = work.checks
+        latest = work.latest_check
+        if latest is None or latest.form != work.form:
+            return
+        found = self._check()
+        campaign, audience = found.campaign, found.audience
+        if latest.results is None or not found.ready or campaign is None or audience is None:
+            return
+        try:
+            self.results = simulate_results(campaign, audience.size, learner=self.learner)
+        except CourseworkError:
+            return
+        self._results.value = self.results._repr_html_()
 
     def _show_count(self) -> None:
         length = len(self._subject.value.strip())
@@ -295,44 +391,5 @@ class CampaignBuilder(w.VBox):  # type: ignore[misc]
             f"Subject line: {length} characters (about 40 to 60 show in full on most phones)."
         )
 
-    def _form(self) -> dict[str, Any]:
-        """Exactly what is typed in the form, so nothing is lost even if it cannot be used."""
-        return {
-            "name": self._name.value,
-            "subject": self._subject.value,
-            "preview_text": self._preview.value,
-            "body": self._body.value,
-            "calls_to_action": self._actions.value,
-            "sender_name": self._sender_name.value,
-            "sender_email": self._sender_email.value,
-            "unsubscribe_link": self._unsubscribe.value,
-            "segment": self._segment.value,
-            "similar_products": self._similar.value,
-            "send_day": None if self._day.value is None else self._day.value.isoformat(),
-            "send_time": self._time.value,
-        }
-
-    def _save(self, campaign: Campaign, result: CampaignCheck, audience: Audience) -> None:
-        data: dict[str, Any] = {
-            "learner": self.learner,
-            "campaign": campaign.to_dict(),
-            "ready": result.ready,
-            "findings": [
-                {"level": f.level, "check": f.check, "message": f.message} for f in result.findings
-            ],
-            "audience": {
-                "segment": audience.segment,
-                "considered": audience.considered,
-                "included": audience.size,
-                "left_out": {reason: len(group) for reason, group in audience.left_out.items()},
-            },
-            "checked_at": self._clock().isoformat(timespec="seconds"),
-        }
-        if self.results is not None:
-            data["results"] = self.results.to_dict()
-        self._store(data)
-
-    def _store(self, data: dict[str, Any]) -> None:
-        outcome, self._saved.value = save_evidence(self.evidence, self._attempt, data)
-        if outcome:
-            self._attempt = outcome.attempt
+    def _show_saved(self, message: str, problem: bool) -> None:
+        self._saved.value = alert(message) if problem else status(message)

@@ -1,7 +1,10 @@
 """Data protection, ePrivacy and consumer-law checks for the UK (UK GDPR, Data Protection Act
 2018, PECR), reflecting the law as at November 2026.
 
-The rules are plain functions; the widgets load ipywidgets only when first asked for.
+The rules are plain functions; the widgets load ipywidgets only when first asked for. The
+decision scenarios' evidence is a :class:`.record.DecisionRecord` (marked by
+:func:`.assess.assess`); the tools' is a calculator record (marked by
+:func:`coursework_kit.metrics.assess.assess`).
 """
 
 from __future__ import annotations
@@ -24,12 +27,12 @@ from coursework_kit.gdpr.deadlines import (
 from coursework_kit.gdpr.marketing import MarketingVerdict, check_electronic_marketing
 
 if TYPE_CHECKING:
-    from coursework_kit.gdpr.widget import (
+    from coursework_kit.gdpr.calculator import (
         AccessDeadlineCalculator,
         BreachHelper,
         MarketingPermissionChecker,
-        ScenarioQuiz,
     )
+    from coursework_kit.gdpr.widget import ScenarioQuiz
 
 __all__ = [
     "AccessDeadlineCalculator",
@@ -50,18 +53,18 @@ __all__ = [
 ]
 
 _WIDGETS = {
-    "AccessDeadlineCalculator",
-    "BreachHelper",
-    "MarketingPermissionChecker",
-    "ScenarioQuiz",
+    "AccessDeadlineCalculator": "coursework_kit.gdpr.calculator",
+    "BreachHelper": "coursework_kit.gdpr.calculator",
+    "MarketingPermissionChecker": "coursework_kit.gdpr.calculator",
+    "ScenarioQuiz": "coursework_kit.gdpr.widget",
 }
 
 
 def __getattr__(name: str) -> Any:
     if name in _WIDGETS:
-        from coursework_kit.gdpr import widget
+        import importlib
 
-        return getattr(widget, name)
+        return getattr(importlib.import_module(_WIDGETS[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -3,7 +3,9 @@ so nbgrader takes partial credit from it) and explains itself on stdout.
 
 Nothing here writes to stderr (nbgrader gives a cell that does 0) and nothing raises: missing
 or damaged evidence scores 0 with a message, and the rest of the batch carries on. Saved work
-is always re-assessed from the learner's own words; a stored score is never trusted.
+is always re-assessed from the learner's own words; a stored score is never trusted. A saved
+chat is a :class:`~coursework_kit.chat.ChatRecord`, judged by the same
+:func:`coursework_kit.chat.assess` as the learner's end-of-chat report.
 """
 
 from __future__ import annotations
@@ -14,7 +16,12 @@ import math
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coursework_kit.chat import ChatWork, Scenario
+    from coursework_kit.feedback import Feedback
+    from coursework_kit.records import Attempt, Record
 
 __all__ = ["score_choice", "score_crm", "score_numeric", "score_templates", "score_transcript"]
 
@@ -99,36 +106,43 @@ def score_choice(
     return _safely(points, work)
 
 
-def _saved_chats(scenario: str, points: float, folder: str | Path) -> tuple[Any, list[Any]]:
-    """The scenario and the saved attempts at it that hold at least one adviser reply.
+class _Chats:
+    """One learner's saved chat in a scenario: the attempts worth marking, each assessed."""
 
-    An empty list means there is nothing to mark; why has already been printed.
-    """
-    from coursework_kit.chat import load_scenario
-    from coursework_kit.errors import CourseworkError
-    from coursework_kit.evidence import Evidence
+    def __init__(self, scenario: str | Path, points: float, folder: str | Path) -> None:
+        """``scenario`` is a scenario id or a tutor's own scenario file; the evidence file is
+        named from the scenario's id, as the chat widget names it. No ``attempts`` means there
+        is nothing to mark; why has already been printed."""
+        from coursework_kit.chat import ChatRecord, load_scenario
+        from coursework_kit.errors import CourseworkError
+        from coursework_kit.records import RecordFile
 
-    chat = load_scenario(scenario)
-    store = Evidence(f"chat-{scenario}", folder=Path(folder))
-    try:
-        attempts = store.attempts()
-    except CourseworkError:
-        print(f"0 / {points:g}: the saved chat could not be read. Ask your tutor.")
-        return chat, []
-    held = [
-        a for a in attempts if any(t.get("speaker") == "agent" for t in a.data.get("turns", []))
-    ]
-    if not held:
-        print(f"0 / {points:g}: no saved chat was found for '{chat.title}'.")
-    return chat, held
+        self.scenario: Scenario = load_scenario(scenario)
+        self.record: Record[ChatWork] | None = None
+        self.attempts: list[Attempt[ChatWork]] = []
+        try:
+            self.record = RecordFile(ChatRecord, self.scenario.id, Path(folder)).load()
+        except CourseworkError:
+            print(f"0 / {points:g}: the saved chat could not be read. Ask your tutor.")
+            return
+        if self.record is not None:
+            self.attempts = [a for a in self.record.attempts if a.work.replies]
+        if not self.attempts:
+            print(f"0 / {points:g}: no saved chat was found for '{self.scenario.title}'.")
 
+    @property
+    def title(self) -> str:
+        return self.scenario.title
 
-def _turns(attempt: Any) -> list[tuple[str, str, str | None]]:
-    return [(t["speaker"], t["text"], t.get("at")) for t in attempt.data.get("turns", [])]
+    def assess(self, attempt: Attempt[ChatWork]) -> Feedback:
+        from coursework_kit.chat import assess
+
+        assert self.record is not None  # there are attempts only when there is a record
+        return assess(self.record, scenario=self.scenario, attempt=attempt.number)
 
 
 def score_transcript(
-    scenario: str,
+    scenario: str | Path,
     *,
     points: float,
     folder: str | Path = "evidence",
@@ -136,24 +150,31 @@ def score_transcript(
 ) -> float:
     """Points for a saved live chat, re-assessed from the learner's words.
 
-    Every saved attempt at ``chat-<scenario>`` is assessed again; the best counts. The share of
-    ``criteria`` met (all that apply when None) gives the share of ``points``; any data
-    protection breach caps the score at half.
+    ``scenario`` is the scenario's id ("late-delivery") or the path of a tutor's own scenario
+    file. Every saved attempt is assessed again; the best counts. The share of ``criteria``
+    met (all that apply when None) gives the share of ``points``; any data protection breach
+    caps the score at half.
     """
 
     def work() -> float:
-        from coursework_kit.chat import assess_transcript
+        from coursework_kit.chat.assess_record import breached, criteria_met
+        from coursework_kit.chat.transcript import criteria_catalogue
+        from coursework_kit.errors import CourseworkError
 
-        chat, attempts = _saved_chats(scenario, points, folder)
-        if not attempts:
+        chat = _Chats(scenario, points, folder)
+        if not chat.attempts:
             return 0.0
+        keys = list(criteria or criteria_catalogue())
+        unknown = [k for k in keys if k not in criteria_catalogue()]
+        if unknown:
+            raise CourseworkError(f"there is no chat criterion {unknown[0]!r}")
         best = 0.0
-        for attempt in attempts:
-            report = assess_transcript(_turns(attempt), scenario=chat)
-            wanted = [report.criteria[k] for k in (criteria or report.criteria)]
-            applicable = [c for c in wanted if c.met is not None]
-            share = sum(bool(c.met) for c in applicable) / len(applicable) if applicable else 0
-            if any(f.kind == "data_protection" for f in report.findings):
+        for attempt in chat.attempts:
+            feedback = chat.assess(attempt)
+            met = criteria_met(feedback)
+            applicable = [met[k] for k in keys if k in met]
+            share = sum(applicable) / len(applicable) if applicable else 0
+            if breached(feedback):
                 share = min(share, 0.5)
             best = max(best, share * points)
         print(f"{best:g} / {points:g} for the chat '{chat.title}', from your own words.")
@@ -162,7 +183,7 @@ def score_transcript(
     return _safely(points, work)
 
 
-def score_crm(scenario: str, *, points: float, folder: str | Path = "evidence") -> float:
+def score_crm(scenario: str | Path, *, points: float, folder: str | Path = "evidence") -> float:
     """Points for the CRM record saved with a live chat, checked again against that chat.
 
     Full points for a complete record that agrees with the transcript; half for a record with
@@ -170,16 +191,16 @@ def score_crm(scenario: str, *, points: float, folder: str | Path = "evidence") 
     """
 
     def work() -> float:
-        from coursework_kit.chat.crm import check_crm
-
-        chat, attempts = _saved_chats(scenario, points, folder)
-        recorded = [a for a in attempts if a.data.get("crm")]
-        if attempts and not recorded:
+        chat = _Chats(scenario, points, folder)
+        recorded = [a for a in chat.attempts if a.work.crm is not None]
+        if chat.attempts and not recorded:
             print(f"0 / {points:g}: the chat was saved without a CRM record.")
         best, problems = 0.0, ["no CRM record was saved"]
         for attempt in recorded:
-            check = check_crm(attempt.data["crm"], _turns(attempt), scenario=chat)
-            issues = check.missing + check.disagreements
+            feedback = chat.assess(attempt)
+            issues = [
+                f.message for f in feedback.findings if f.check == "crm" and f.severity != "good"
+            ]
             earned = points if not issues else points / 2 if len(issues) == 1 else 0.0
             if earned >= best:
                 best, problems = earned, issues
@@ -191,7 +212,9 @@ def score_crm(scenario: str, *, points: float, folder: str | Path = "evidence") 
     return _safely(points, work)
 
 
-def score_templates(scenario: str, *, points: float, folder: str | Path = "evidence") -> float:
+def score_templates(
+    scenario: str | Path, *, points: float, folder: str | Path = "evidence"
+) -> float:
     """Points for using pre-written responses and making them the customer's own.
 
     Full points when at least one reply in a saved chat was built from a pre-written response
@@ -202,13 +225,13 @@ def score_templates(scenario: str, *, points: float, folder: str | Path = "evide
     def work() -> float:
         from coursework_kit.chat.knowledge import template_behind
 
-        _, attempts = _saved_chats(scenario, points, folder)
+        chat = _Chats(scenario, points, folder)
         best, why = 0.0, "no pre-written response was used"
-        for attempt in attempts:
+        for attempt in chat.attempts:
             uses = [
                 use
-                for speaker, text, _ in _turns(attempt)
-                if speaker == "agent" and (use := template_behind(text)) is not None
+                for turn in attempt.work.replies
+                if (use := template_behind(turn.text)) is not None
             ]
             if not uses:
                 continue
@@ -221,7 +244,7 @@ def score_templates(scenario: str, *, points: float, folder: str | Path = "evide
                     if not slips
                     else "not personalised: " + "; ".join(slips)
                 )
-        if attempts:
+        if chat.attempts:
             print(f"{best:g} / {points:g} for pre-written responses: {why}.")
         return best
 

@@ -2,13 +2,15 @@
 channel performance (conversion rate, AOV, CAC, ROI).
 
 The logic is plain functions and dataclasses; the journey mapper widget loads ipywidgets and
-matplotlib only when first asked for.
+matplotlib only when first asked for. The learner's map is a :class:`JourneyMapRecord`
+(``evidence/journey-map.json``), judged by :func:`assess`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from coursework_kit.journeys.assess import assess
 from coursework_kit.journeys.channel_metrics import ChannelTable, channel_metrics
 from coursework_kit.journeys.mapping import (
     Friction,
@@ -21,6 +23,7 @@ from coursework_kit.journeys.mapping import (
     validate_map,
 )
 from coursework_kit.journeys.omnichannel import JourneyComparison, compare_journeys
+from coursework_kit.journeys.record import JourneyMapRecord, JourneyMapWork
 
 if TYPE_CHECKING:
     from coursework_kit.journeys.widget import JourneyMapper
@@ -31,9 +34,12 @@ __all__ = [
     "JourneyComparison",
     "JourneyError",
     "JourneyMap",
+    "JourneyMapRecord",
+    "JourneyMapWork",
     "JourneyMapper",
     "MapFeedback",
     "Opportunity",
+    "assess",
     "channel_metrics",
     "compare_journeys",
     "describe_map",

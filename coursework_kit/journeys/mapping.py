@@ -22,11 +22,13 @@ __all__ = [
     "JourneyError",
     "JourneyMap",
     "MapFeedback",
+    "MapFinding",
     "Opportunity",
     "Stage",
     "Touchpoint",
     "describe_map",
     "load_catalogue",
+    "marks_html",
     "validate_map",
 ]
 
@@ -146,8 +148,16 @@ class JourneyMap:
 
 @dataclass(frozen=True)
 class MapFinding:
+    """One piece of feedback on a map, and what it is about.
+
+    ``check`` is "stage", "friction", "opportunity" or "channels"; ``where`` is the stage id or
+    the mark ("F1", "O2") it is about, where there is one.
+    """
+
     level: str  # "problem", "tip" or "good"
     message: str
+    check: str = ""
+    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -204,7 +214,10 @@ def validate_map(journey: JourneyMap, catalogue: Catalogue | None = None) -> Map
         if not journey.touchpoints.get(stage.id):
             found.append(
                 MapFinding(
-                    "problem", f"Add at least one touchpoint at {stage.label}: {stage.question}"
+                    "problem",
+                    f"Add at least one touchpoint at {stage.label}: {stage.question}",
+                    "stage",
+                    stage.id,
                 )
             )
     fixed = {o.fixes for o in journey.opportunities if o.fixes is not None}
@@ -216,12 +229,17 @@ def validate_map(journey: JourneyMap, catalogue: Catalogue | None = None) -> Map
                     "problem",
                     f"{where} is at a touchpoint that is not on your map at that stage. "
                     "Add the touchpoint, or move the friction point.",
+                    "friction",
+                    f"F{number}",
                 )
             )
         if len(friction.problem.split()) < 3:
             found.append(
                 MapFinding(
-                    "problem", f"{where}: say in a few words what goes wrong for the customer."
+                    "problem",
+                    f"{where}: say in a few words what goes wrong for the customer.",
+                    "friction",
+                    f"F{number}",
                 )
             )
         if number not in fixed:
@@ -230,18 +248,27 @@ def validate_map(journey: JourneyMap, catalogue: Catalogue | None = None) -> Map
                     "problem",
                     f"{where} has no opportunity to fix it. Add an opportunity and choose "
                     f"F{number} as the friction point it fixes.",
+                    "friction",
+                    f"F{number}",
                 )
             )
     for number, opportunity in enumerate(journey.opportunities, start=1):
         if len(opportunity.idea.split()) < 3:
             found.append(
-                MapFinding("problem", f"O{number}: say in a few words what you would change.")
+                MapFinding(
+                    "problem",
+                    f"O{number}: say in a few words what you would change.",
+                    "opportunity",
+                    f"O{number}",
+                )
             )
         if opportunity.fixes is not None and not 1 <= opportunity.fixes <= len(journey.frictions):
             found.append(
                 MapFinding(
                     "problem",
                     f"O{number} fixes F{opportunity.fixes}, but there is no F{opportunity.fixes}.",
+                    "opportunity",
+                    f"O{number}",
                 )
             )
     if not journey.frictions:
@@ -250,6 +277,7 @@ def validate_map(journey: JourneyMap, catalogue: Catalogue | None = None) -> Map
                 "problem",
                 "Mark at least one friction point: where might a customer get stuck, wait or "
                 "give up?",
+                "friction",
             )
         )
     found.extend(_channel_feedback(journey, cat))
@@ -268,6 +296,7 @@ def _channel_feedback(journey: JourneyMap, cat: Catalogue) -> list[MapFinding]:
                 "channel "
                 f"({', '.join(sorted(channels))}). Real customers move between channels: where "
                 "else might they meet Harbour & Pine?",
+                "channels",
             )
         ]
     findings = [
@@ -275,13 +304,16 @@ def _channel_feedback(journey: JourneyMap, cat: Catalogue) -> list[MapFinding]:
             "good",
             f"Your map crosses {len(channels)} kinds of channel ({', '.join(sorted(channels))}): "
             "an omnichannel business makes the hand-overs between them smooth.",
+            "channels",
         )
     ]
     if journey.frictions and all(
         any(o.fixes == n for o in journey.opportunities)
         for n in range(1, len(journey.frictions) + 1)
     ):
-        findings.append(MapFinding("good", "Every friction point has an opportunity to fix it."))
+        findings.append(
+            MapFinding("good", "Every friction point has an opportunity to fix it.", "friction")
+        )
     return findings
 
 
@@ -301,3 +333,19 @@ def describe_map(journey: JourneyMap, catalogue: Catalogue | None = None) -> str
             f"Opportunity O{number} at {cat.label(o.touchpoint)}{fixes}: {o.idea.rstrip('. ')}."
         )
     return " ".join(parts)
+
+
+def marks_html(journey: JourneyMap, catalogue: Catalogue | None = None) -> str:
+    """The friction points and opportunities as a list (HTML; empty when there are none)."""
+    label = (load_catalogue() if catalogue is None else catalogue).label
+    items = [
+        f"<li><strong>F{n}</strong> (friction, {html.escape(label(f.touchpoint))}): "
+        f"{html.escape(f.problem)}</li>"
+        for n, f in enumerate(journey.frictions, start=1)
+    ] + [
+        f"<li><strong>O{n}</strong> (opportunity, {html.escape(label(o.touchpoint))}"
+        + (f", fixes F{o.fixes}" if o.fixes else "")
+        + f"): {html.escape(o.idea)}</li>"
+        for n, o in enumerate(journey.opportunities, start=1)
+    ]
+    return f"<ul>{''.join(items)}</ul>" if items else ""

@@ -1,25 +1,30 @@
 """The customer journey mapper: pick touchpoints per stage, mark friction points and
 opportunities, and see the map drawn as a chart with feedback.
 
-Thin by design: the rules are in ``mapping.py``. Every action is a method, so tests drive the
-widget without a browser. The chart uses marker shapes and F1/O1 labels as well as colour.
+Thin by design: the rules are in ``mapping.py``, the chart in ``charts.py``. The map is a
+:class:`.JourneyMapRecord`, saved to ``evidence/journey-map.json`` within a second of each
+change (text typed in a form but not added yet included); a new mapper on the same folder
+(after a kernel restart, say) reopens it. Every action is a method, so tests drive the widget
+without a browser.
 """
 
 from __future__ import annotations
 
 import html
 import textwrap
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import ipywidgets as w
 
-from coursework_kit._display import alert, fit_width, save_evidence, wide
-from coursework_kit.charts import PALETTE, figure_html
+from coursework_kit._display import alert, fit_width, status, wide
+from coursework_kit.charts import figure_html
 from coursework_kit.errors import CourseworkError
-from coursework_kit.evidence import Evidence
+from coursework_kit.feedback import Feedback
+from coursework_kit.journeys.assess import assess, check_map
+from coursework_kit.journeys.charts import journey_chart
 from coursework_kit.journeys.mapping import (
-    Catalogue,
     Friction,
     JourneyError,
     JourneyMap,
@@ -27,114 +32,97 @@ from coursework_kit.journeys.mapping import (
     Opportunity,
     describe_map,
     load_catalogue,
-    validate_map,
+    marks_html,
 )
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
+from coursework_kit.journeys.record import (
+    MAX_CHECKS,
+    SCENARIO,
+    JourneyMapRecord,
+    JourneyMapWork,
+    MapCheck,
+    MarkDraft,
+)
+from coursework_kit.records import ActivitySession, Mode, now
+from coursework_kit.records._codec import MAX_TEXT
 
 __all__ = ["JourneyMapper", "journey_chart"]
 
-ACTIVITY = "journey-map"
 _STYLE = {"description_width": "8em"}
-_FRICTION = PALETTE[5]  # vermillion
-_OPPORTUNITY = PALETTE[2]  # bluish green
-_TOUCHPOINT = PALETTE[0]  # blue
 
 
-def _column(journey: JourneyMap, stage: str) -> list[str]:
-    """The touchpoints drawn in a stage's column: those chosen, then any only marked there."""
-    ids = list(journey.touchpoints.get(stage, ()))
-    marks: list[Friction | Opportunity] = [*journey.frictions, *journey.opportunities]
-    for mark in marks:
-        if mark.stage == stage and mark.touchpoint not in ids:
-            ids.append(mark.touchpoint)
-    return ids
+class _MarkForm:
+    """The boxes for adding a friction point or an opportunity: stage, touchpoint, words, fix."""
 
+    def __init__(self, mapper: JourneyMapper, words: str, hint: str, fixes: bool) -> None:
+        stages = [(s.label, s.id) for s in mapper.catalogue.stages]
+        self.catalogue = mapper.catalogue
+        self.stage = w.Dropdown(options=stages, description="Stage", style=_STYLE)
+        self.touchpoint = w.Dropdown(description="Touchpoint", style=_STYLE)
+        self.text = w.Text(description=words, style=_STYLE, layout=wide(), placeholder=hint)
+        self.fixes = w.Dropdown(description="It fixes", style=_STYLE) if fixes else None
+        self.stage.observe(lambda _c: self.offer(), names="value")
+        self.offer()
 
-def journey_chart(journey: JourneyMap, catalogue: Catalogue) -> Figure:
-    """Stages left to right, touchpoints as boxes, friction (X, "F1") and opportunity (star,
-    "O1") markers beside the touchpoint they belong to."""
-    from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
+    @property
+    def controls(self) -> list[w.ValueWidget]:
+        found = [self.stage, self.touchpoint, self.text]
+        return found + ([self.fixes] if self.fixes is not None else [])
 
-    columns = {s.id: _column(journey, s.id) for s in catalogue.stages}
-    depth = max([len(ids) for ids in columns.values()] + [1])
-    fig = Figure(figsize=(10, 1.6 + 1.05 * depth), dpi=100, layout="constrained")
-    ax = fig.add_subplot()
-    for x, stage in enumerate(catalogue.stages):
-        ax.text(x, -0.15, stage.label, ha="center", va="center", fontsize=11, fontweight="bold")
-        if x:
-            ax.annotate(
-                "", (x - 0.42, -0.15), (x - 0.58, -0.15), arrowprops={"arrowstyle": "->", "lw": 1.2}
-            )
-        chosen = set(journey.touchpoints.get(stage.id, ()))
-        if not columns[stage.id]:
-            ax.text(x, -0.88, "(none yet)", ha="center", va="center", fontsize=8, style="italic")
-        for row, touchpoint in enumerate(columns[stage.id], start=1):
-            y = -row
-            ax.text(
-                x,
-                y + 0.12,
-                textwrap.fill(catalogue.label(touchpoint), 18),
-                ha="center",
-                va="center",
-                fontsize=8,
-                bbox={
-                    "boxstyle": "round,pad=0.3",
-                    "facecolor": "white",
-                    "edgecolor": _TOUCHPOINT,
-                    "linestyle": "-" if touchpoint in chosen else "--",
-                },
-            )
-            marks = [
-                ("X", _FRICTION, f"F{n}")
-                for n, f in enumerate(journey.frictions, start=1)
-                if (f.stage, f.touchpoint) == (stage.id, touchpoint)
-            ] + [
-                ("*", _OPPORTUNITY, f"O{n}")
-                for n, o in enumerate(journey.opportunities, start=1)
-                if (o.stage, o.touchpoint) == (stage.id, touchpoint)
-            ]
-            for i, (marker, colour, label) in enumerate(marks):
-                mx = x - 0.35 + 0.24 * (i % 4)
-                my = y - 0.38 - 0.22 * (i // 4)
-                ax.plot(mx, my, marker=marker, color=colour, markersize=9, markeredgecolor="black")
-                ax.text(mx + 0.05, my, label, fontsize=8, va="center", ha="left")
-    ax.set_xlim(-0.6, len(catalogue.stages) - 0.4)
-    ax.set_ylim(-depth - 0.9, 0.15)
-    ax.axis("off")
-    ax.set_title("Customer journey map")
-    ax.legend(
-        handles=[
-            Line2D([], [], marker="s", linestyle="", markerfacecolor="white",
-                   markeredgecolor=_TOUCHPOINT, label="Touchpoint (dashed: not chosen yet)"),
-            Line2D([], [], marker="X", linestyle="", color=_FRICTION, markeredgecolor="black",
-                   label="Friction point F1, F2..."),
-            Line2D([], [], marker="*", linestyle="", color=_OPPORTUNITY,
-                   markeredgecolor="black", label="Opportunity O1, O2..."),
-        ],
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.02),
-        ncol=3,
-        fontsize=8,
-        frameon=False,
-    )  # fmt: skip
-    return fig
+    def offer(self) -> None:
+        """Offer the touchpoints of the stage chosen, keeping the one chosen if it is there."""
+        chosen = self.touchpoint.value
+        offered = [(t.label, t.id) for t in self.catalogue.offered(str(self.stage.value))]
+        self.touchpoint.options = offered
+        ids = [i for _, i in offered]
+        if ids:
+            self.touchpoint.value = chosen if chosen in ids else ids[0]
+
+    def offer_fixes(self, frictions: list[Friction]) -> None:
+        """Offer each friction point to fix, keeping the one chosen if it is still there."""
+        if self.fixes is None:
+            return
+        chosen = self.fixes.value
+        self.fixes.options = [("Nothing (a new idea)", None)] + [
+            (f"F{n}: {textwrap.shorten(f.problem, 40)}", n) for n, f in enumerate(frictions, 1)
+        ]
+        self.fixes.value = chosen if chosen in range(1, len(frictions) + 1) else None
+
+    @property
+    def draft(self) -> MarkDraft:
+        fixes = None if self.fixes is None else self.fixes.value
+        text = str(self.text.value)[:MAX_TEXT]
+        touchpoint = str(self.touchpoint.value or "")
+        return MarkDraft(str(self.stage.value), touchpoint, text, fixes)
+
+    def fill(self, draft: MarkDraft) -> None:
+        """Show ``draft``; a stage or touchpoint that is not offered becomes the first that is."""
+        stages = [s.id for s in self.catalogue.stages]
+        self.stage.value = draft.stage if draft.stage in stages else stages[0]
+        offered = [v for _, v in self.touchpoint.options]
+        self.touchpoint.value = draft.touchpoint if draft.touchpoint in offered else offered[0]
+        self.text.value = draft.text
+        if self.fixes is not None and draft.fixes in [v for _, v in self.fixes.options]:
+            self.fixes.value = draft.fixes
 
 
 class JourneyMapper(w.VBox):  # type: ignore[misc]
-    """Map a Harbour & Pine customer's journey from awareness to loyalty."""
+    """Map a Harbour & Pine customer's journey from awareness to loyalty.
 
-    def __init__(self, *, folder: str | Path | None = None) -> None:
+    ``mode`` is "practice" (a workbook) or "assessment" (an assignment); it is saved with the
+    map so a tutor can tell them apart.
+    """
+
+    def __init__(self, *, folder: str | Path | None = None, mode: Mode = "practice") -> None:
         self.catalogue = load_catalogue()
-        self.evidence = (
-            Evidence(ACTIVITY) if folder is None else Evidence(ACTIVITY, folder=Path(folder))
+        self._saved = w.HTML()
+        self.session = ActivitySession(
+            JourneyMapRecord, SCENARIO, folder=folder, mode=mode, notify=self._show_saved
         )
-        self._attempt = self.evidence.next_attempt()
+        self._restoring = True
         self.frictions: list[Friction] = []
         self.opportunities: list[Opportunity] = []
         self.feedback: MapFeedback | None = None
+        self._checks: tuple[MapCheck, ...] = ()
         self._boxes: dict[str, dict[str, w.Checkbox]] = {}
         rows: list[Any] = [
             w.HTML("<p><strong>1. Choose the touchpoints at each stage</strong></p>")
@@ -154,48 +142,45 @@ class JourneyMapper(w.VBox):  # type: ignore[misc]
                 ),
                 w.Box(list(boxes.values()), layout=w.Layout(flex_flow="row wrap")),
             ]
-        stages = [(s.label, s.id) for s in self.catalogue.stages]
-        self._f_stage = w.Dropdown(options=stages, description="Stage", style=_STYLE)
-        self._f_touch = w.Dropdown(description="Touchpoint", style=_STYLE)
-        self._f_text = w.Text(
-            description="What goes wrong", style=_STYLE, layout=wide(),
-            placeholder="e.g. the returns form asks for an order number shop buyers do not have",
+        self._friction_form = _MarkForm(
+            self, "What goes wrong",
+            "e.g. the returns form asks for an order number shop buyers do not have", False,
         )  # fmt: skip
-        self._o_stage = w.Dropdown(options=stages, description="Stage", style=_STYLE)
-        self._o_touch = w.Dropdown(description="Touchpoint", style=_STYLE)
-        self._o_text = w.Text(
-            description="Your idea", style=_STYLE, layout=wide(),
-            placeholder="e.g. keep shop receipts in the customer's online account",
-        )  # fmt: skip
-        self._o_fixes = w.Dropdown(description="It fixes", style=_STYLE)
-        for stage_box, touch_box in (
-            (self._f_stage, self._f_touch),
-            (self._o_stage, self._o_touch),
-        ):
-            stage_box.observe(lambda _c, s=stage_box, t=touch_box: self._offer(s, t), names="value")
-            self._offer(stage_box, touch_box)
+        self._opportunity_form = _MarkForm(
+            self, "Your idea", "e.g. keep shop receipts in the customer's online account", True
+        )
+        for control in (*self._friction_form.controls, *self._opportunity_form.controls):
+            control.observe(lambda _c: self._typed(), names="value")
         add_f = w.Button(description="Add friction point")
-        add_f.on_click(lambda _b: self._add_friction_from_form())
+        add_f.on_click(lambda _b: self.add_friction_from_form())
         add_o = w.Button(description="Add opportunity")
-        add_o.on_click(lambda _b: self._add_opportunity_from_form())
+        add_o.on_click(lambda _b: self.add_opportunity_from_form())
         draw = w.Button(description="Check and draw my map", button_style="primary")
         draw.on_click(lambda _b: self.check())
-        self._marks, self._message, self._feedback, self._chart, self._saved = (
-            w.HTML(), w.HTML(), w.HTML(), w.HTML(), w.HTML(),
-        )  # fmt: skip
+        again = w.Button(description="Start again", tooltip="Clear your map and start again")
+        again.on_click(lambda _b: self.start_again())
+        self._marks, self._message, self._feedback, self._chart = (w.HTML() for _ in "four")
         super().__init__(
             [
                 *rows,
                 w.HTML("<p><strong>2. Mark friction points</strong> (where people get stuck)</p>"),
-                self._f_stage, self._f_touch, self._f_text, add_f,
+                *self._friction_form.controls, add_f,
                 w.HTML("<p><strong>3. Add opportunities</strong> (changes that would help)</p>"),
-                self._o_stage, self._o_touch, self._o_text, self._o_fixes, add_o,
-                self._marks, self._message, draw, self._feedback, self._chart, self._saved,
+                *self._opportunity_form.controls, add_o,
+                self._marks, self._message, w.HBox([draw, again]), self._feedback,
+                self._chart, self._saved,
             ]
         )  # fmt: skip
         self.add_class("ck-journey-mapper")
         fit_width(self)
-        self._refresh()
+        try:
+            self._refresh()
+            if self.session.resumed is not None:
+                self._restore(self.session.resumed.work)
+        finally:
+            self._restoring = False
+        if self.session.notices:
+            self._saved.value = status(" ".join(self.session.notices))
 
     # -- the learner's actions ----------------------------------------------------------------
 
@@ -234,18 +219,71 @@ class JourneyMapper(w.VBox):  # type: ignore[misc]
         """Remove F``number``; later ones move up and opportunities follow their friction."""
         if not 1 <= number <= len(self.frictions):
             raise JourneyError(f"There is no friction point F{number}.")
+        typed = self._opportunity_form.fixes  # the fix being typed follows its friction too
+        follows = None if typed is None else _renumber(typed.value, number)
         del self.frictions[number - 1]
         self.opportunities = [
             Opportunity(o.stage, o.touchpoint, o.idea, _renumber(o.fixes, number))
             for o in self.opportunities
         ]
         self._changed()
+        if typed is not None:
+            typed.value = follows
 
     def remove_opportunity(self, number: int) -> None:
         if not 1 <= number <= len(self.opportunities):
             raise JourneyError(f"There is no opportunity O{number}.")
         del self.opportunities[number - 1]
         self._changed()
+
+    def type_friction(self, **parts: Any) -> None:
+        """Fill in the friction point form as choosing and typing would (stage=, touchpoint=,
+        text=); parts not given stay as they are."""
+        self._friction_form.fill(replace(self._friction_form.draft, **parts))
+
+    def type_opportunity(self, **parts: Any) -> None:
+        """Fill in the opportunity form (stage=, touchpoint=, text=, fixes=) in the same way."""
+        self._opportunity_form.fill(replace(self._opportunity_form.draft, **parts))
+
+    def add_friction_from_form(self) -> None:
+        """Press "Add friction point": add what the form says, then clear its text."""
+        form = self._friction_form
+        draft = form.draft
+        self._from_form(lambda: self.add_friction(draft.stage, draft.touchpoint, draft.text), form)
+
+    def add_opportunity_from_form(self) -> None:
+        """Press "Add opportunity": add what the form says, then clear its text."""
+        form = self._opportunity_form
+        d = form.draft
+        self._from_form(
+            lambda: self.add_opportunity(d.stage, d.touchpoint, d.text, fixes=d.fixes), form
+        )
+
+    def check(self) -> MapFeedback:
+        """Press "Check and draw my map": feedback and the chart; the check is saved at once."""
+        self.feedback = check_map(self.journey_map, self.catalogue)
+        self._feedback.value = self.feedback._repr_html_()
+        self._chart.value = self.chart_html()
+        done = MapCheck(now(), self.feedback.complete, tuple(self.feedback.messages("problem")))
+        self._checks = (*self._checks, done)[-MAX_CHECKS:]
+        self.session.update(self.work)
+        self.session.flush()
+        return self.feedback
+
+    def start_again(self) -> None:
+        """Press "Start again": clear the map and begin a new attempt (earlier ones stay saved)."""
+        self.session.start_again()
+        self._restoring = True
+        try:
+            self._restore(JourneyMapWork())
+        finally:
+            self._restoring = False
+        for shown in (self._message, self._feedback, self._chart, self._saved):
+            shown.value = ""
+
+    reset = start_again
+
+    # -- what the mapper shows and works out ----------------------------------------------------
 
     @property
     def journey_map(self) -> JourneyMap:
@@ -258,14 +296,23 @@ class JourneyMapper(w.VBox):  # type: ignore[misc]
             opportunities=tuple(self.opportunities),
         )
 
-    def check(self) -> MapFeedback:
-        """Press "Check and draw my map": feedback, the chart, and the map saved as evidence."""
+    @property
+    def work(self) -> JourneyMapWork:
+        """The learner's work as it stands: the map, both forms as typed, and every check."""
         journey = self.journey_map
-        self.feedback = validate_map(journey, self.catalogue)
-        self._feedback.value = self.feedback._repr_html_()
-        self._chart.value = self.chart_html()
-        self._save()
-        return self.feedback
+        return JourneyMapWork(
+            touchpoints=dict(journey.touchpoints),
+            frictions=journey.frictions,
+            opportunities=journey.opportunities,
+            friction_draft=self._friction_form.draft,
+            opportunity_draft=self._opportunity_form.draft,
+            checks=self._checks,
+        )
+
+    @property
+    def assessment(self) -> Feedback:
+        """The map assessed as it stands, as a report or a grader sees it."""
+        return assess(self.session.record, catalogue=self.catalogue)
 
     def chart_html(self) -> str:
         """The map as a chart, with the whole map in words as its alt text."""
@@ -274,7 +321,37 @@ class JourneyMapper(w.VBox):  # type: ignore[misc]
             journey_chart(journey, self.catalogue), describe_map(journey, self.catalogue)
         )
 
-    # -- display and saving -------------------------------------------------------------------
+    @property
+    def fix_choices(self) -> list[tuple[str, int | None]]:
+        """The choices offered for "It fixes" (a label and a friction point number)."""
+        fixes = self._opportunity_form.fixes
+        return [] if fixes is None else list(fixes.options)
+
+    @property
+    def marks_html(self) -> str:
+        """The list of friction points and opportunities shown (HTML)."""
+        return str(self._marks.value)
+
+    @property
+    def form_message(self) -> str:
+        """What the mapper last said about a form (HTML), e.g. asking for a few words."""
+        return str(self._message.value)
+
+    @property
+    def feedback_html(self) -> str:
+        return str(self._feedback.value)
+
+    @property
+    def drawn_chart(self) -> str:
+        """The chart drawn by the latest check (HTML, with its alt text), or empty."""
+        return str(self._chart.value)
+
+    @property
+    def message(self) -> str:
+        """The latest message about saving (HTML)."""
+        return str(self._saved.value)
+
+    # -- inside -------------------------------------------------------------------------------
 
     def _known(self, stage: str, touchpoint: str) -> None:
         offered = [t.id for t in self.catalogue.offered(stage)]
@@ -284,28 +361,8 @@ class JourneyMapper(w.VBox):  # type: ignore[misc]
                 f"choose from {', '.join(offered)}."
             )
 
-    def _offer(self, stage_box: w.Dropdown, touch_box: w.Dropdown) -> None:
-        touch_box.options = [(t.label, t.id) for t in self.catalogue.offered(str(stage_box.value))]
-
-    def _add_friction_from_form(self) -> None:
-        self._from_form(
-            lambda: self.add_friction(
-                str(self._f_stage.value), str(self._f_touch.value), self._f_text.value
-            ),
-            self._f_text,
-        )
-
-    def _add_opportunity_from_form(self) -> None:
-        self._from_form(
-            lambda: self.add_opportunity(
-                str(self._o_stage.value), str(self._o_touch.value), self._o_text.value,
-                fixes=self._o_fixes.value,
-            ),
-            self._o_text,
-        )  # fmt: skip
-
-    def _from_form(self, action: Any, text_box: w.Text) -> None:
-        if not text_box.value.strip():
+    def _from_form(self, action: Any, form: _MarkForm) -> None:
+        if not form.text.value.strip():
             self._message.value = alert("Type a few words first.")
             return
         try:
@@ -313,42 +370,38 @@ class JourneyMapper(w.VBox):  # type: ignore[misc]
         except CourseworkError as exc:
             self._message.value = alert(str(exc))
             return
-        text_box.value = ""
+        form.text.value = ""
         self._message.value = ""
 
     def _changed(self) -> None:
         self.feedback = None  # the map changed: earlier feedback no longer applies
         self._refresh()
-        self._save()
+        self._typed()
+
+    def _typed(self) -> None:
+        if not self._restoring:
+            self.session.update(self.work)
+
+    def _restore(self, work: JourneyMapWork) -> None:
+        """Show ``work``: ticks, marks, and both forms as they were typed."""
+        for stage, boxes in self._boxes.items():
+            chosen = work.touchpoints.get(stage, ())
+            for touchpoint, box in boxes.items():
+                box.value = touchpoint in chosen
+        self.frictions = list(work.frictions)
+        self.opportunities = list(work.opportunities)
+        self._checks = work.checks
+        self.feedback = None
+        self._refresh()
+        self._friction_form.fill(work.friction_draft)
+        self._opportunity_form.fill(work.opportunity_draft)
 
     def _refresh(self) -> None:
-        self._o_fixes.options = [("Nothing (a new idea)", None)] + [
-            (f"F{n}: {textwrap.shorten(f.problem, 40)}", n)
-            for n, f in enumerate(self.frictions, start=1)
-        ]
-        label = self.catalogue.label
-        items = [
-            f"<li><strong>F{n}</strong> (friction, {html.escape(label(f.touchpoint))}): "
-            f"{html.escape(f.problem)}</li>"
-            for n, f in enumerate(self.frictions, start=1)
-        ] + [
-            f"<li><strong>O{n}</strong> (opportunity, {html.escape(label(o.touchpoint))}"
-            + (f", fixes F{o.fixes}" if o.fixes else "")
-            + f"): {html.escape(o.idea)}</li>"
-            for n, o in enumerate(self.opportunities, start=1)
-        ]
-        self._marks.value = f"<ul>{''.join(items)}</ul>" if items else ""
+        self._opportunity_form.offer_fixes(self.frictions)
+        self._marks.value = marks_html(self.journey_map, self.catalogue)
 
-    def _save(self) -> None:
-        data: dict[str, Any] = {"map": self.journey_map.to_dict()}
-        if self.feedback is not None:
-            data["complete"] = self.feedback.complete
-            data["feedback"] = [f.message for f in self.feedback.findings]
-        outcome, message = save_evidence(self.evidence, self._attempt, data)
-        if outcome is None or outcome.saved:
-            self._saved.value = message
-        if outcome and outcome.saved:
-            self._attempt = outcome.attempt
+    def _show_saved(self, message: str, problem: bool) -> None:
+        self._saved.value = alert(message) if problem else status(message)
 
 
 def _renumber(fixes: int | None, removed: int) -> int | None:

@@ -3,7 +3,8 @@ self-checks.
 
 The formulas are plain functions (no widgets, no charts): rates are percentages from 0 to 100,
 money is pounds and ROAS is a ratio. The widgets load ipywidgets and matplotlib only when first
-asked for.
+asked for. What a learner typed into a calculator is a :class:`.record.CalculatorRecord`
+(marked by :func:`.assess.assess`, which works the answer out again from the figures).
 """
 
 from __future__ import annotations

@@ -88,6 +88,13 @@ class Calculation:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def summary(self) -> str:
+        """The answer in words as the calculator shows it, or what stopped it."""
+        if not self.ok:
+            return "Not worked out yet: " + " ".join(self.errors.values())
+        return f"{self.metric.label}: {self.answer}"
+
     def __repr__(self) -> str:
         if not self.ok:
             return f"Calculation({self.metric.id}: " + "; ".join(self.errors.values()) + ")"

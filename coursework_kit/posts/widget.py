@@ -1,64 +1,37 @@
-"""Widgets for posts and search: thin layouts over the pure checks.
+"""The post composer, and what every posts and search activity shares: thin layouts over the
+pure checks (the search snippet and search ad widgets are in :mod:`.serp.widget`).
 
-Every user action is a method (``type``, ``choose_platform``, ``save``, ``add_post``...), so
-tests and notebooks drive them without a browser. Learner work is saved through
-:class:`~coursework_kit.evidence.Evidence`; nothing here waits for input, so the widgets just
-render while nbgrader runs a notebook.
+Every user action is a method (``type``, ``choose_platform``, ``save``, ``fill``...), so
+tests and notebooks drive them without a browser. Each widget's work is a record
+(:mod:`.record`) held by an :class:`~coursework_kit.records.ActivitySession`: every change is
+saved within a second, and a new widget on the same folder (after a kernel restart, say) shows
+the learner's latest work. Nothing here waits for input, so the widgets just render while
+nbgrader runs a notebook.
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
-import time
-from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import ipywidgets as w
 
 from coursework_kit._display import alert, fit_width, wide
 from coursework_kit._display import status as info
 from coursework_kit.errors import CourseworkError
-from coursework_kit.evidence import Evidence, SaveOutcome
 from coursework_kit.posts._data import draft, platform_ids, platform_rules
-from coursework_kit.posts.ads import AdCheck, check_search_ad
-from coursework_kit.posts.check import PostCheck, check_post
+from coursework_kit.posts.assess import check_draft
+from coursework_kit.posts.check import PostCheck
 from coursework_kit.posts.preview import preview_post
-from coursework_kit.posts.search import SnippetCheck, check_snippet
+from coursework_kit.posts.record import FREE, PostDraft, PostRecord, PostWork, SavedPost
+from coursework_kit.records import ActivitySession, Mode, Record, now
 
-__all__ = ["PostComposer", "SearchAdBuilder", "SnippetPreview"]
+__all__ = ["Activity", "PostComposer", "button", "watch"]
 
 _STYLE = {"description_width": "initial"}
-_AUTOSAVE_SECONDS = 10.0
-
-
-def _now() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-class Saver:
-    """One activity's evidence file, with the attempt number and a status line to report to."""
-
-    def __init__(self, activity: str, folder: str | Path | None) -> None:
-        self.evidence = (
-            Evidence(activity) if folder is None else Evidence(activity, folder=Path(folder))
-        )
-        self.attempt = self.evidence.next_attempt()
-        self.line = w.HTML()
-        self.last = 0.0
-
-    def save(self, data: dict[str, Any]) -> SaveOutcome | None:
-        try:
-            outcome = self.evidence.save(self.attempt, data)
-        except CourseworkError as exc:
-            self.line.value = alert(str(exc))
-            return None
-        self.attempt, self.last = outcome.attempt, time.monotonic()
-        notes = " ".join([*self.evidence.notices, outcome.message]).strip()
-        self.evidence.notices.clear()
-        where = f"Saved to evidence/{outcome.path.name} at {datetime.now():%H:%M}."
-        self.line.value = info(f"{where} {notes}".strip() if outcome.saved else notes)
-        return outcome
+W = TypeVar("W")
 
 
 def button(text: str, tip: str, action: Any, style: str = "") -> w.Button:
@@ -67,7 +40,54 @@ def button(text: str, tip: str, action: Any, style: str = "") -> w.Button:
     return button
 
 
-class PostComposer(w.VBox):  # type: ignore[misc]
+def watch(controls: Any, changed: Any) -> None:
+    """Call ``changed()`` whenever the learner changes any of ``controls``."""
+    for control in controls:
+        control.observe(lambda _c: changed(), names="value")
+
+
+class Activity(w.VBox):  # type: ignore[misc]
+    """What the activities here share: a session holding the record, a line saying what was
+    saved, saving each change, and a Save button that saves at once."""
+
+    session: ActivitySession[Any]
+
+    def _open(self, kind: type[Record[W]], task: str, folder: Any, mode: Mode) -> W | None:
+        """Open the session; the latest work saved, if any, for the widget to show."""
+        self._line = w.HTML()
+        session = ActivitySession(kind, task, folder=folder, mode=mode, notify=self._show_saved)
+        if session.notices:
+            self._line.value = info(" ".join(session.notices))
+        self.session = session
+        return None if session.resumed is None else session.resumed.work
+
+    @property
+    def work(self) -> Any:
+        raise NotImplementedError
+
+    @property
+    def message(self) -> str:
+        """The latest message about saving (HTML)."""
+        return str(self._line.value)
+
+    def save(self) -> bool:
+        """Press "Save": save now (each change is saved within a second anyway). True when
+        the file holds the latest work."""
+        self.session.update(self.work)
+        return self.session.flush()
+
+    def _show_saved(self, message: str, problem: bool) -> None:
+        self._line.value = alert(message) if problem else info(message)
+
+    def _on_change(self) -> None:
+        self._refresh()
+        self.session.update(self.work)
+
+    def _refresh(self) -> None:
+        """Redraw what follows the controls as the learner types (a widget may have none)."""
+
+
+class PostComposer(Activity):
     """Write a post and see the checks and a feed preview update as you type."""
 
     def __init__(
@@ -78,13 +98,15 @@ class PostComposer(w.VBox):  # type: ignore[misc]
         draft_id: str | None = None,
         task: str | None = None,
         folder: str | Path | None = None,
+        mode: Mode = "practice",
     ) -> None:
         """``draft_id`` starts from a draft in ``datasets/posts/drafts.yaml``; ``task`` names
-        the activity, so each task in a notebook has its own evidence file."""
+        the activity, so each task in a notebook has its own evidence file
+        (``evidence/post-<task>.json``); ``mode`` is "practice" or "assessment"."""
         start = draft(draft_id) if draft_id else None
-        self.task = task or draft_id or "free"
-        self._saver = Saver(f"post-{self.task}", folder)
-        self._saved: list[dict[str, Any]] = []
+        self.task = task or draft_id or FREE
+        resumed = self._open(PostRecord, self.task, folder, mode)
+        self._versions: tuple[SavedPost, ...] = ()
         names = [(platform_rules(p).name, p) for p in platform_ids()]
         first = platform_rules(start.platform if start else platform).id
         self._platform = w.Dropdown(options=names, value=first, description="Platform")
@@ -113,14 +135,16 @@ class PostComposer(w.VBox):  # type: ignore[misc]
             layout=wide(),
         )
         self._counter, self._preview, self._results = w.HTML(), w.HTML(), w.HTML()
-        self._changed = False
-        for control in (self._platform, self._text, self._image, self._alt, self._paid):
-            control.observe(self._on_change, names="value")
+        if resumed is not None:
+            self._restore(resumed)
+        controls = (self._platform, self._text, self._image, self._alt, self._paid)
+        watch(controls, self._on_change)
         brief = f"<p>{html.escape(start.brief)}</p>" if start else ""
         save = button("Save draft", "Save this draft as evidence", self.save, "primary")
+        self._brief = w.HTML(brief)
         super().__init__(
             [
-                w.HTML(brief),
+                self._brief,
                 self._platform,
                 self._text,
                 self._counter,
@@ -130,7 +154,7 @@ class PostComposer(w.VBox):  # type: ignore[misc]
                 self._preview,
                 self._results,
                 w.HBox([save]),
-                self._saver.line,
+                self._line,
             ]
         )
         self.add_class("ck-post-composer")
@@ -142,16 +166,36 @@ class PostComposer(w.VBox):  # type: ignore[misc]
         return str(self._text.value)
 
     @property
-    def result(self) -> PostCheck:
-        """The checks on the post as it is now."""
-        alt = self._alt.value.strip() or None
-        return check_post(
-            self.text,
+    def work(self) -> PostWork:
+        """The post as it stands, and each version saved with "Save draft"."""
+        post = PostDraft(
             platform=str(self._platform.value),
+            text=self.text,
             has_image=bool(self._image.value),
-            image_alt_text=alt if self._image.value else None,
+            image_alt_text=str(self._alt.value),
             paid_partnership=bool(self._paid.value),
         )
+        return PostWork(post=post, saved=self._versions)
+
+    @property
+    def shown(self) -> dict[str, str]:
+        """What the learner sees (HTML): the brief, counter, preview and checks."""
+        return {
+            "brief": str(self._brief.value),
+            "counter": str(self._counter.value),
+            "preview": str(self._preview.value),
+            "checks": str(self._results.value),
+        }
+
+    @property
+    def alt_text_shown(self) -> bool:
+        """Whether the alt text box is shown (it is, once the post has an image)."""
+        return bool(self._alt.layout.display != "none")
+
+    @property
+    def result(self) -> PostCheck:
+        """The checks on the post as it is now."""
+        return check_draft(self.work.post)
 
     def type(self, text: str) -> PostCheck:
         """Type ``text`` at the end of the post, as a learner would."""
@@ -175,31 +219,19 @@ class PostComposer(w.VBox):  # type: ignore[misc]
         self._paid.value = paid
         return self.result
 
-    def save(self) -> SaveOutcome | None:
-        """Press "Save draft": this version is kept in the evidence file with its checks."""
-        self._saved.append(self._snapshot())
-        return self._saver.save(self._data())
+    def save(self) -> bool:
+        """Press "Save draft": this version is kept in the evidence file, saved at once.
+        True when the file holds it."""
+        self._versions = (*self._versions, SavedPost(self.work.post, now()))
+        self.session.update(self.work)
+        return self.session.flush()
 
-    def _snapshot(self) -> dict[str, Any]:
-        result = self.result
-        return {
-            "platform": result.platform.id,
-            "text": self.text,
-            "has_image": bool(self._image.value),
-            "image_alt_text": self._alt.value,
-            "paid_partnership": bool(self._paid.value),
-            "summary": result.summary,
-            "must_fix": [f.found for f in result.must_fix],
-            "should_fix": [f.found for f in result.should_fix],
-            "at": _now(),
-        }
-
-    def _data(self) -> dict[str, Any]:
-        return {"task": self.task, "current": self._snapshot(), "saved": self._saved}
-
-    def _on_change(self, _change: object) -> None:
-        self._changed = True
-        self._refresh()
+    def _restore(self, work: PostWork) -> None:
+        with contextlib.suppress(CourseworkError):  # a platform unknown here: keep the task's
+            self._platform.value = platform_rules(work.post.platform).id
+        self._text.value, self._alt.value = work.post.text, work.post.image_alt_text
+        self._image.value, self._paid.value = work.post.has_image, work.post.paid_partnership
+        self._versions = work.saved
 
     def _refresh(self) -> None:
         self._alt.layout.display = None if self._image.value else "none"
@@ -210,157 +242,3 @@ class PostComposer(w.VBox):  # type: ignore[misc]
         )
         self._preview.value = preview_post(self.text, result.platform.id)._repr_html_()
         self._results.value = result._repr_html_()
-        if self._changed and time.monotonic() - self._saver.last > _AUTOSAVE_SECONDS:
-            self._saver.save(self._data())
-
-
-class SnippetPreview(w.VBox):  # type: ignore[misc]
-    """Write a page title and meta description and see the search result they would make."""
-
-    def __init__(
-        self, keyword: str = "", *, title: str = "", description: str = "", folder: Any = None
-    ) -> None:
-        self._saver = Saver("search-snippet", folder)
-        self._keyword = w.Text(value=keyword, description="Keyword", style=_STYLE)
-        self._title = w.Text(
-            value=title, description="Page title", style=_STYLE, layout=wide("700px")
-        )
-        self._description = w.Textarea(
-            value=description,
-            description="Meta description",
-            style=_STYLE,
-            layout=wide("700px"),
-            rows=3,
-        )
-        self._result = w.HTML()
-        for control in (self._keyword, self._title, self._description):
-            control.observe(lambda _c: self._refresh(), names="value")
-        save = button("Save", "Save this title and description as evidence", self.save, "primary")
-        super().__init__(
-            [self._keyword, self._title, self._description, self._result, save, self._saver.line]
-        )
-        self.add_class("ck-snippet-preview")
-        fit_width(self)
-        self._refresh()
-
-    @property
-    def result(self) -> SnippetCheck:
-        return check_snippet(
-            self._title.value, self._description.value, keyword=self._keyword.value or None
-        )
-
-    def fill(
-        self,
-        *,
-        title: str | None = None,
-        description: str | None = None,
-        keyword: str | None = None,
-    ) -> SnippetCheck:
-        """Type into any of the boxes."""
-        for box, value in (
-            (self._keyword, keyword),
-            (self._title, title),
-            (self._description, description),
-        ):
-            if value is not None:
-                box.value = value
-        return self.result
-
-    def save(self) -> SaveOutcome | None:
-        r = self.result
-        return self._saver.save(
-            {
-                "keyword": r.keyword or "",
-                "title": r.title,
-                "description": r.description,
-                "summary": r.summary,
-                "at": _now(),
-            }
-        )
-
-    def _refresh(self) -> None:
-        self._result.value = self.result._repr_html_()
-
-
-class SearchAdBuilder(w.VBox):  # type: ignore[misc]
-    """Write a responsive search ad's headlines, descriptions and path, with Google's limits."""
-
-    def __init__(self, keyword: str = "", *, folder: Any = None) -> None:
-        self._saver = Saver("search-ad", folder)
-        self.keyword = keyword
-        self._heads = [
-            w.Text(description=f"Headline {n}", placeholder="up to 30 characters", style=_STYLE)
-            for n in range(1, 7)
-        ]
-        self._descs = [
-            w.Text(
-                description=f"Description {n}",
-                placeholder="up to 90 characters",
-                style=_STYLE,
-                layout=wide("700px"),
-            )
-            for n in range(1, 5)
-        ]
-        self._paths = [w.Text(description=f"Path {n}", style=_STYLE) for n in (1, 2)]
-        self._result = w.HTML()
-        for box in (*self._heads, *self._descs, *self._paths):
-            box.observe(lambda _c: self._refresh(), names="value")
-        save = button("Save", "Save this ad as evidence", self.save, "primary")
-        intro = info(f"Keyword: {keyword}") if keyword else ""
-        super().__init__(
-            [
-                w.HTML(intro),
-                *self._heads,
-                *self._descs,
-                w.HBox(self._paths),
-                self._result,
-                save,
-                self._saver.line,
-            ]
-        )
-        self.add_class("ck-search-ad-builder")
-        fit_width(self)
-        self._refresh()
-
-    @property
-    def result(self) -> AdCheck:
-        return check_search_ad(
-            [h.value for h in self._heads],
-            [d.value for d in self._descs],
-            path1=self._paths[0].value,
-            path2=self._paths[1].value,
-            keyword=self.keyword or None,
-        )
-
-    def _box(self, boxes: list[w.Text], number: int, what: str) -> w.Text:
-        if not isinstance(number, int) or not 1 <= number <= len(boxes):
-            raise CourseworkError(f"There are {what}s 1 to {len(boxes)}; not {number!r}.")
-        return boxes[number - 1]
-
-    def set_headline(self, number: int, text: str) -> AdCheck:
-        self._box(self._heads, number, "headline").value = text
-        return self.result
-
-    def set_description(self, number: int, text: str) -> AdCheck:
-        self._box(self._descs, number, "description").value = text
-        return self.result
-
-    def set_path(self, path1: str, path2: str = "") -> AdCheck:
-        self._paths[0].value, self._paths[1].value = path1, path2
-        return self.result
-
-    def save(self) -> SaveOutcome | None:
-        r = self.result
-        return self._saver.save(
-            {
-                "keyword": self.keyword,
-                "headlines": list(r.headlines),
-                "descriptions": list(r.descriptions),
-                "path": list(r.path),
-                "summary": r.summary,
-                "at": _now(),
-            }
-        )
-
-    def _refresh(self) -> None:
-        self._result.value = self.result._repr_html_()

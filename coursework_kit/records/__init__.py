@@ -38,6 +38,19 @@ __all__ = [
 # kind -> "module:class". Add a line here for each new kind of activity record.
 KINDS: dict[str, str] = {
     "quiz": "coursework_kit.quiz.record:QuizRecord",
+    "moderation": "coursework_kit.social.record:ModerationRecord",
+    "post": "coursework_kit.posts.record:PostRecord",
+    "snippet": "coursework_kit.posts.record:SnippetRecord",
+    "search-ad": "coursework_kit.posts.record:SearchAdRecord",
+    "calendar": "coursework_kit.posts.planner.record:CalendarRecord",
+    "plan": "coursework_kit.campaigns.planner.record:PlanRecord",
+    "matching": "coursework_kit.campaigns.matching.record:MatchingRecord",
+    "automation": "coursework_kit.campaigns.automation.record:AutomationRecord",
+    "email": "coursework_kit.email_campaigns.record:EmailRecord",
+    "journey-map": "coursework_kit.journeys.record:JourneyMapRecord",
+    "decision": "coursework_kit.gdpr.record:DecisionRecord",
+    "calculator": "coursework_kit.metrics.record:CalculatorRecord",
+    "chat": "coursework_kit.chat.record:ChatRecord",
 }
 
 

@@ -1,23 +1,40 @@
 """A learner's way through the moderation queue: decisions, drafts, progress and a score.
 
-Pure logic, so the widget stays thin and graders can rebuild a session from the evidence file:
-:meth:`ModerationSession.restore` re-judges the learner's own words rather than trusting a
-stored score.
+Pure logic, so the widget stays thin. A session is built from a :class:`ModerationWork` (the
+record's latest attempt) with :meth:`ModerationSession.from_work` and gives one back with
+:meth:`ModerationSession.work`. Reopening is cheap: an item's decision is judged again only
+when it is shown or checked, and until then the progress shows what the learner was told.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import cast
 
 from coursework_kit.social.decision import Judgement, judge
 from coursework_kit.social.policy import ModerationError, load_policy
 from coursework_kit.social.queue import QueueItem, load_queue
+from coursework_kit.social.record import (
+    ALL,
+    ModerationCheck,
+    ModerationDraft,
+    ModerationOutcome,
+    ModerationWork,
+    Verdict,
+)
 
-__all__ = ["ModerationSession", "QueueSummary"]
+__all__ = [
+    "ModerationSession",
+    "QueueSummary",
+    "outcome_of",
+    "queue_for",
+    "scenario_for",
+    "summarise",
+]
 
 
 @dataclass(frozen=True)
@@ -58,9 +75,54 @@ class QueueSummary:
         return f"<div role='status'>{html.escape(self.text)}</div>"
 
 
-def _known(value: object, allowed: set[str]) -> str | None:
-    """A saved choice, if it is still one of the choices (files can be edited by hand)."""
-    return value if isinstance(value, str) and value in allowed else None
+def outcome_of(result: Judgement) -> ModerationOutcome:
+    """What a judgement tells the learner, as the record keeps it."""
+    verdict = cast("Verdict", result.verdict)
+    return ModerationOutcome(verdict, result.escalation.right, result.reply.ok)
+
+
+def summarise(total: int, outcomes: Iterable[ModerationOutcome]) -> QueueSummary:
+    """The summary of a queue of ``total`` items from the outcomes of those checked."""
+    found = list(outcomes)
+    return QueueSummary(
+        total=total,
+        answered=len(found),
+        best=sum(o.verdict == "best" for o in found),
+        acceptable=sum(o.verdict == "acceptable" for o in found),
+        escalation_right=sum(o.escalation_right for o in found),
+        replies_ok=sum(o.reply_ok for o in found),
+        handled_well=sum(o.handled_well for o in found),
+        points=sum(o.points for o in found),
+    )
+
+
+def scenario_for(topics: Iterable[str] | None) -> str:
+    """The record's scenario for a queue showing only ``topics`` (``all`` for every item)."""
+    chosen = sorted(set(topics or ()))
+    return "-".join(chosen) if chosen else ALL
+
+
+def queue_for(scenario: str) -> tuple[QueueItem, ...]:
+    """The items a queue with this scenario shows (topics may hold hyphens themselves)."""
+    items = load_queue()
+    if scenario == ALL:
+        return items
+    known = sorted({i.topic for i in items}, key=len, reverse=True)
+
+    def split(rest: str) -> list[str] | None:
+        if not rest:
+            return []
+        for topic in known:
+            if rest == topic or rest.startswith(topic + "-"):
+                tail = split(rest[len(topic) + 1 :])
+                if tail is not None:
+                    return [topic, *tail]
+        return None
+
+    topics = split(scenario)
+    if not topics:
+        raise ModerationError(f"There is no moderation queue called {scenario!r}.")
+    return tuple(i for i in items if i.topic in topics)
 
 
 @dataclass
@@ -69,8 +131,8 @@ class _Draft:
     escalate_to: str | None = None
     reply: str = ""
 
-    def as_dict(self) -> dict[str, Any]:
-        return {"action": self.action, "escalate_to": self.escalate_to, "reply": self.reply}
+    def frozen(self) -> ModerationDraft:
+        return ModerationDraft(self.action, self.escalate_to, self.reply)
 
 
 class ModerationSession:
@@ -80,9 +142,10 @@ class ModerationSession:
         self.items: tuple[QueueItem, ...] = tuple(items) if items is not None else load_queue()
         if not self.items:
             raise ModerationError("There are no items in this queue.")
-        self.results: dict[str, Judgement] = {}
         self.drafts: dict[str, _Draft] = {}
-        self.log: list[dict[str, Any]] = []
+        self.log: list[ModerationCheck] = []
+        self._latest: dict[str, ModerationCheck] = {}  # the latest check of each item
+        self._judged: dict[str, Judgement] = {}  # judged in this kernel, from the latest check
 
     def item(self, item_id: str) -> QueueItem:
         for item in self.items:
@@ -106,78 +169,94 @@ class ModerationSession:
         result = judge(
             self.item(item_id), action=d.action, escalate_to=d.escalate_to, reply=d.reply
         )
-        self.results[item_id] = result
         stamp = (when or datetime.now().astimezone()).isoformat(timespec="seconds")
-        self.log.append(
-            {"item": item_id, **d.as_dict(), "handled_well": result.handled_well, "at": stamp}
+        check = ModerationCheck(
+            item_id, d.action, result.escalate_to, d.reply, stamp, outcome_of(result)
         )
+        self.log.append(check)
+        self._latest[item_id], self._judged[item_id] = check, result
         return result
+
+    def result(self, item_id: str) -> Judgement | None:
+        """The judgement of the latest check of ``item_id`` (judged now if need be)."""
+        check = self._latest.get(item_id)
+        if check is None:
+            return None
+        if item_id not in self._judged:
+            self._judged[item_id] = judge(
+                self.item(item_id),
+                action=check.action,
+                escalate_to=check.escalate_to,
+                reply=check.reply,
+            )
+        return self._judged[item_id]
+
+    @property
+    def results(self) -> dict[str, Judgement]:
+        """Every checked item's judgement, judged afresh from the learner's words."""
+        found = {}
+        for item_id in self._latest:
+            result = self.result(item_id)
+            if result is not None:
+                found[item_id] = result
+        return found
+
+    def outcome(self, item_id: str) -> ModerationOutcome | None:
+        """How the latest check of an item went: judged in this kernel, or as last told."""
+        if item_id in self._judged:
+            return outcome_of(self._judged[item_id])
+        check = self._latest.get(item_id)
+        if check is not None and check.told is not None:
+            return check.told
+        result = self.result(item_id)
+        return None if result is None else outcome_of(result)
 
     def status(self, item_id: str) -> str:
         """ "handled well", "partly right", "not right" or "not checked" for one item."""
-        result = self.results.get(item_id)
-        if result is None:
+        outcome = self.outcome(item_id)
+        if outcome is None:
             return "not checked"
-        if result.handled_well:
+        if outcome.handled_well:
             return "handled well"
-        return "partly right" if result.points > 0 else "not right"
+        return "partly right" if outcome.points > 0 else "not right"
 
     def summary(self) -> QueueSummary:
-        results = list(self.results.values())
-        return QueueSummary(
-            total=len(self.items),
-            answered=len(results),
-            best=sum(r.verdict == "best" for r in results),
-            acceptable=sum(r.verdict == "acceptable" for r in results),
-            escalation_right=sum(r.escalation.right for r in results),
-            replies_ok=sum(r.reply.ok for r in results),
-            handled_well=sum(r.handled_well for r in results),
-            points=sum(r.points for r in results),
-        )
+        outcomes = (self.outcome(i) for i in self._latest)
+        return summarise(len(self.items), (o for o in outcomes if o is not None))
 
-    def to_evidence(self, position: int | None = None) -> dict[str, Any]:
-        """What is saved: the learner's choices and words for each item, and where they were
-        (``position``, the item number from 1, which counts the same however far along)."""
-        s = self.summary()
-        return {
-            "position": position,
-            "drafts": {i: d.as_dict() for i, d in self.drafts.items()},
-            "checked": {
-                i: {"action": r.action, "escalate_to": r.escalate_to, "reply": r.reply.reply}
-                for i, r in self.results.items()
-            },
-            "handled_well": s.handled_well,
-            "points": s.points,
-            "total": s.total,
-            "log": list(self.log),
-        }
+    def work(self, position: int = 1) -> ModerationWork:
+        """The learner's work as the record keeps it (``position``: the item shown, from 1)."""
+        checks = []
+        for check in self.log:
+            if check.told is None and self._latest.get(check.item) is check:
+                result = self._judged.get(check.item)
+                if result is not None:  # judged since: keep what they are told now
+                    check = dataclasses.replace(check, told=outcome_of(result))
+            checks.append(check)
+        drafts = {i: d.frozen() for i, d in self.drafts.items() if d.frozen() != ModerationDraft()}
+        return ModerationWork(position=position, drafts=drafts, checks=tuple(checks))
 
     @classmethod
-    def restore(
-        cls, data: Mapping[str, Any], items: Sequence[QueueItem] | None = None
+    def from_work(
+        cls, work: ModerationWork, items: Sequence[QueueItem] | None = None
     ) -> ModerationSession:
-        """Rebuild a session from saved evidence, judging the saved words afresh."""
+        """The session a record's work describes; entries for items or choices that no longer
+        exist (or were edited by hand) are left out."""
         session, policy = cls(items), load_policy()
         known = {i.id for i in session.items}
-        for item_id, saved in dict(data.get("drafts", {})).items():
-            if item_id not in known or not isinstance(saved, Mapping):
-                continue
-            d = session.draft(item_id)
-            d.action = _known(saved.get("action"), {a.id for a in policy.actions})
-            d.escalate_to = _known(saved.get("escalate_to"), {r.id for r in policy.routes})
-            d.reply = str(saved.get("reply") or "")
-        checked = data.get("checked", {})
-        for item_id, saved in checked.items() if isinstance(checked, Mapping) else []:
-            if item_id not in known or not isinstance(saved, Mapping):
-                continue
-            try:
-                session.results[item_id] = judge(
-                    session.item(item_id),
-                    action=str(saved.get("action") or ""),
-                    escalate_to=saved.get("escalate_to") or None,
-                    reply=str(saved.get("reply") or ""),
-                )
-            except ModerationError:
-                continue  # a choice that no longer exists: left for the learner to redo
-        session.log = [dict(entry) for entry in data.get("log", []) if isinstance(entry, Mapping)]
+        actions, routes = {a.id for a in policy.actions}, {r.id for r in policy.routes}
+        for item_id, saved in work.drafts.items():
+            if item_id in known:
+                d = session.draft(item_id)
+                d.action = saved.action if saved.action in actions else None
+                d.escalate_to = saved.escalate_to if saved.escalate_to in routes else None
+                d.reply = saved.reply
+        for check in work.checks:
+            if (
+                check.item in known
+                and check.action in actions
+                and check.escalate_to in (None, *routes)
+            ):
+                session.log.append(check)
+                session._latest[check.item] = check
         return session

@@ -1,11 +1,12 @@
 """The moderation queue widget: one item at a time, an action, an escalation route, a reply,
 a Check button with feedback, and next/previous.
 
-Thin by design: judging is in ``decision.py`` and progress in ``session.py``. Every user action
-is a method (``choose``, ``escalate``, ``write``, ``check``, ``next``, ``previous``, ``go_to``),
-so tests drive it without a browser. Choices and replies are saved through
-:class:`~coursework_kit.evidence.Evidence` as they change, and a re-run notebook carries on
-where the learner left off.
+Thin by design: judging is in ``decision.py``, progress in ``session.py`` and the evidence is a
+:class:`~coursework_kit.social.record.ModerationRecord`. Every user action is a method
+(``choose``, ``escalate``, ``write``, ``check``, ``next``, ``previous``, ``go_to``, ``reset``),
+so tests drive it without a browser. Every choice and every key typed is saved to
+``evidence/social-moderation.json`` within a second, and a new queue on the same folder (a
+re-run notebook, a restarted kernel) carries on where the learner left off.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from coursework_kit._display import CHOICE_STYLE, alert, fit_width, save_evidence, status, wide
-from coursework_kit.errors import CourseworkError
-from coursework_kit.evidence import Evidence
+from coursework_kit._display import CHOICE_STYLE, alert, fit_width, status, wide
+from coursework_kit.records import ActivitySession, Attempt, Mode
 from coursework_kit.social.decision import Judgement
 from coursework_kit.social.policy import ModerationError, load_policy
 from coursework_kit.social.queue import QueueItem, load_queue
-from coursework_kit.social.session import ModerationSession, QueueSummary
+from coursework_kit.social.record import ModerationDraft, ModerationRecord, ModerationWork
+from coursework_kit.social.session import ModerationSession, QueueSummary, scenario_for
 
 __all__ = ["ModerationQueue"]
 
@@ -33,8 +34,10 @@ class ModerationQueue(w.VBox):  # type: ignore[misc]
     """Harbour & Pine's moderation queue, one item at a time, saved as evidence.
 
     ``topics`` keeps only items on those topics (for example ``["crisis"]``), saved as their
-    own activity; ``resume=False`` starts a fresh attempt instead of carrying on from the
-    evidence file.
+    own activity; ``resume=False`` shows an empty queue, and the first change starts a new
+    attempt instead of carrying on from the evidence file (earlier attempts are kept).
+    ``mode`` is "practice" (a workbook) or "assessment" (an assignment), saved with the work.
+    ``evidence`` is the :class:`~coursework_kit.records.ActivitySession` holding the record.
     """
 
     def __init__(
@@ -43,7 +46,7 @@ class ModerationQueue(w.VBox):  # type: ignore[misc]
         topics: list[str] | None = None,
         folder: str | Path | None = None,
         resume: bool = True,
-        activity: str | None = None,
+        mode: Mode = "practice",
     ) -> None:
         items = [i for i in load_queue() if not topics or i.topic in topics]
         if not items:
@@ -51,16 +54,22 @@ class ModerationQueue(w.VBox):  # type: ignore[misc]
             raise ModerationError(f"No items match those topics. The topics are: {known}.")
         self._items = items
         self.session = ModerationSession(items)
-        activity = activity or "-".join(["social-moderation", *sorted(topics or [])])
-        self.evidence = (
-            Evidence(activity) if folder is None else Evidence(activity, folder=Path(folder))
-        )
-        self._attempt = self.evidence.next_attempt()
         self.index = 0
         self._loading = False
         self._build()
-        if resume:
-            self._resume()
+        self.evidence = ActivitySession(
+            ModerationRecord,
+            scenario_for(topics),
+            folder=folder,
+            mode=mode,
+            notify=self._show_saved,
+        )
+        if not resume:
+            self.evidence.start_again()
+        elif self.evidence.resumed is not None:
+            self._resume(self.evidence.resumed)
+        if self.evidence.notices:
+            self._saved.value = status(" ".join(self.evidence.notices))
         self._show()
 
     # -- user actions ---------------------------------------------------------------------------
@@ -99,6 +108,7 @@ class ModerationQueue(w.VBox):  # type: ignore[misc]
         result = self.session.decide(self.current.id)
         self._feedback.value = result._repr_html_()
         self._save()
+        self.evidence.flush()  # a check is a moment the learner will want kept at once
         self._show_progress()
         return result
 
@@ -117,6 +127,61 @@ class ModerationQueue(w.VBox):  # type: ignore[misc]
         self._show()
         self._save()
 
+    def reset(self) -> None:
+        """Press "Start again": an empty queue; the next change starts a new attempt (earlier
+        attempts stay saved)."""
+        self._sync()
+        self.evidence.start_again()
+        self.session = ModerationSession(self._items)
+        self.index = 0
+        self._show()
+        self._saved.value = ""
+
+    # -- what the learner has done --------------------------------------------------------------
+
+    @property
+    def work(self) -> ModerationWork:
+        """The learner's work as it stands: the item shown, every draft and every check."""
+        return self.session.work(position=self.index + 1)
+
+    @property
+    def draft(self) -> ModerationDraft:
+        """What is chosen and typed for the item shown."""
+        route = self._route.value
+        return ModerationDraft(
+            self._actions.value, None if route == _NO_ROUTE else route, self._reply.value
+        )
+
+    @property
+    def choices(self) -> list[tuple[str, str]]:
+        """The actions to choose from, as (what the learner reads, code)."""
+        return [(str(label), str(code)) for label, code in self._actions.options]
+
+    @property
+    def item_html(self) -> str:
+        """The item shown (HTML)."""
+        return str(self._item.value)
+
+    @property
+    def progress_html(self) -> str:
+        """Which item of how many is shown (HTML)."""
+        return str(self._progress.value)
+
+    @property
+    def feedback(self) -> str:
+        """The feedback shown under the item (HTML), as a screen reader would be given it."""
+        return str(self._feedback.value)
+
+    @property
+    def score_html(self) -> str:
+        """The progress and score line (HTML)."""
+        return str(self._score.value)
+
+    @property
+    def message(self) -> str:
+        """The latest message about saving (HTML)."""
+        return str(self._saved.value)
+
     # -- saving ---------------------------------------------------------------------------------
 
     def _sync(self) -> None:
@@ -133,27 +198,18 @@ class ModerationQueue(w.VBox):  # type: ignore[misc]
             self._save()
 
     def _save(self) -> None:
-        data = self.session.to_evidence(position=self.index + 1)
-        if not data["drafts"] and not data["checked"]:
-            return
-        outcome, message = save_evidence(self.evidence, self._attempt, data)
-        if outcome is None or outcome.saved:
-            self._saved.value = message
-        if outcome and outcome.saved:
-            self._attempt = outcome.attempt
+        work = self.work
+        if not work.drafts and not work.checks and self.evidence.current is None:
+            return  # nothing chosen or typed yet: no file just for looking
+        self.evidence.update(work)
 
-    def _resume(self) -> None:
-        try:
-            latest = self.evidence.latest()
-        except CourseworkError:
-            return  # an unreadable file is moved aside on the next save
-        if latest is None:
-            return
-        self.session = ModerationSession.restore(latest.data, self._items)
-        self._attempt = latest.attempt
-        position = latest.data.get("position")
-        if isinstance(position, int) and 1 <= position <= len(self.session.items):
-            self.index = position - 1
+    def _show_saved(self, message: str, problem: bool) -> None:
+        self._saved.value = alert(message) if problem else status(message)
+
+    def _resume(self, latest: Attempt[ModerationWork]) -> None:
+        self.session = ModerationSession.from_work(latest.work, self._items)
+        if 1 <= latest.work.position <= len(self.session.items):
+            self.index = latest.work.position - 1
         done = self.summary.answered
         self._saved.value = status(
             f"Carrying on from where you left off: {done} item{'s' if done != 1 else ''} "
@@ -186,7 +242,6 @@ class ModerationQueue(w.VBox):  # type: ignore[misc]
             style={"description_width": "initial"},
             layout=wide(),
             rows=4,
-            continuous_update=False,
         )
         for control in (self._actions, self._route, self._reply):
             control.observe(lambda _c: self._changed(), names="value")
@@ -198,6 +253,10 @@ class ModerationQueue(w.VBox):  # type: ignore[misc]
         back.on_click(lambda _b: self.previous())
         forward = w.Button(description="Next", tooltip="Go to the next item")
         forward.on_click(lambda _b: self.next())
+        again = w.Button(
+            description="Start again", tooltip="Clear your decisions and start the queue again"
+        )
+        again.on_click(lambda _b: self.reset())
         super().__init__(
             [
                 w.HTML(CHOICE_STYLE),
@@ -214,6 +273,7 @@ class ModerationQueue(w.VBox):  # type: ignore[misc]
                 self._score,
                 self._saved,
                 self._overview,
+                again,
             ]
         )
         self.add_class("ck-moderation-queue")
@@ -230,7 +290,7 @@ class ModerationQueue(w.VBox):  # type: ignore[misc]
         finally:
             self._loading = False
         self._item.value = item._repr_html_()
-        earlier = self.session.results.get(item.id)
+        earlier = self.session.result(item.id)  # only the item shown is judged again
         self._feedback.value = earlier._repr_html_() if earlier else ""
         self._show_progress()
 

@@ -90,8 +90,12 @@ def test_keyboard_only_and_200_percent_zoom(make_learner, shots):
     page = learner.page
     calculator = learner.activity("workbooks/index.ipynb", ".ck-metric-calculator")
     calculator.get_by_label("Clicks").focus()
+    # The calculator reopens with the learner's last figures (an earlier test typed some), so
+    # each box is selected and typed over, as a learner would.
+    page.keyboard.press("Control+A")
     page.keyboard.type("30")
     page.keyboard.press("Tab")
+    page.keyboard.press("Control+A")
     page.keyboard.type("600")
     page.keyboard.press("Tab")  # to the Calculate button
     page.keyboard.press("Enter")

@@ -7,7 +7,9 @@ import json
 
 import pytest
 
-from coursework_kit.chat import ChatWidget
+from coursework_kit.chat import ChatRecord, ChatWidget
+from coursework_kit.chat.assess_record import criteria_met
+from coursework_kit.records import RecordFile
 
 GREETING = "Hi Priya, thanks for contacting Harbour & Pine. I'm sorry your order is late."
 SECURITY = "For security, can you confirm your order number and postcode, please?"
@@ -25,7 +27,7 @@ def chat(tmp_path, clock):
 
 
 def saved(widget):
-    return json.loads(widget.evidence.path.read_text())["attempts"]
+    return json.loads(widget.session.file.path.read_text())["attempts"]
 
 
 def test_send_shows_the_conversation(chat, clock):
@@ -33,30 +35,30 @@ def test_send_shows_the_conversation(chat, clock):
     clock.wait(10)
     answer = chat.send(GREETING)
     assert len(answer) == 1
-    assert "I&#x27;m sorry your order is late." in chat._conversation.value
-    assert answer[0].text.replace("'", "&#x27;") in chat._conversation.value
+    assert "I&#x27;m sorry your order is late." in chat.dashboard.conversation_html
+    assert answer[0].text.replace("'", "&#x27;") in chat.dashboard.conversation_html
 
 
 def test_the_reply_box_and_enter(chat, clock):
     """Does Send take what is typed in the box, then clear it?"""
-    chat._box.value = GREETING
+    chat.type_reply(GREETING)
     clock.wait(5)
     chat.send()
-    assert chat._box.value == ""
+    assert chat.draft == ""
     assert chat.conversation.turns[1].text == GREETING
 
 
 def test_empty_reply_gets_a_message(chat):
     """Does sending nothing show a plain message instead of an error?"""
     assert chat.send("   ") == []
-    assert "Type a reply" in chat._notice.value
+    assert "Type a reply" in chat.dashboard.notice_html
 
 
 def test_every_turn_is_saved_as_evidence(chat, clock):
     """Is the transcript saved, dated, after every turn?"""
     clock.wait(5)
     chat.send(GREETING)
-    assert [t["speaker"] for t in saved(chat)[0]["data"]["turns"]] == [
+    assert [t["speaker"] for t in saved(chat)[0]["work"]["turns"]] == [
         "customer",
         "agent",
         "customer",
@@ -64,19 +66,19 @@ def test_every_turn_is_saved_as_evidence(chat, clock):
     clock.wait(5)
     chat.send(SECURITY)
     (attempt,) = saved(chat)
-    assert len(attempt["data"]["turns"]) == 5
-    assert attempt["data"]["turns"][1]["at"].startswith("2026-03-05T10:00:05")
+    assert len(attempt["work"]["turns"]) == 5
+    assert attempt["work"]["turns"][1]["at"].startswith("2026-03-05T10:00:05")
 
 
 def test_coach_mode_gives_hints(chat, clock):
     """In coach mode, does a reply without a greeting get a hint, and a good one praise?"""
     clock.wait(5)
     chat.send("Where is it?")
-    assert "Start with a greeting" in chat._hints.value
+    assert "Start with a greeting" in chat.dashboard.hints_html
     chat.restart()
     clock.wait(5)
     chat.send(GREETING)
-    assert "Good:" in chat._hints.value
+    assert "Good:" in chat.dashboard.hints_html
 
 
 def test_assessment_mode_gives_no_hints(tmp_path, clock):
@@ -86,7 +88,7 @@ def test_assessment_mode_gives_no_hints(tmp_path, clock):
     )
     clock.wait(5)
     widget.send("Where is it?")
-    assert widget._hints.value == ""
+    assert widget.dashboard.hints_html == ""
 
 
 def test_a_full_chat_ends_with_the_report_and_crm_form(chat, clock):
@@ -95,10 +97,10 @@ def test_a_full_chat_ends_with_the_report_and_crm_form(chat, clock):
         clock.wait(15)
         chat.send(reply)
     assert chat.conversation.ended_by == "customer"
-    assert "End-of-chat report" in chat._report.value
-    assert "data:image/png;base64," in chat._report.value  # the response-time chart
-    assert chat._crm_box.layout.display is None
-    assert "Complete the CRM record" in chat._clock_label.value
+    assert "End-of-chat report" in chat.dashboard.report_html
+    assert "data:image/png;base64," in chat.dashboard.report_html  # the response-time chart
+    assert chat.dashboard.crm_form_shown
+    assert "Complete the CRM record" in chat.dashboard.clock_html
 
 
 def test_end_gives_the_report(chat, clock):
@@ -106,9 +108,9 @@ def test_end_gives_the_report(chat, clock):
     clock.wait(5)
     chat.send(GREETING)
     report = chat.end()
-    assert report.criteria["greeting"].met is True
+    assert criteria_met(report)["greeting"] is True
     assert chat.send("Hello?") == []
-    assert "This chat has ended" in chat._notice.value
+    assert "This chat has ended" in chat.dashboard.notice_html
 
 
 def test_restart_keeps_the_earlier_attempt(chat, clock):
@@ -118,8 +120,8 @@ def test_restart_keeps_the_earlier_attempt(chat, clock):
     chat.restart()
     clock.wait(5)
     chat.send("Hello there.")
-    assert [a["attempt"] for a in saved(chat)] == [1, 2]
-    assert saved(chat)[0]["data"]["turns"][1]["text"] == GREETING
+    assert [a["number"] for a in saved(chat)] == [1, 2]
+    assert saved(chat)[0]["work"]["turns"][1]["text"] == GREETING
 
 
 def test_facts_hidden_until_security(tmp_path, clock, make_scenario):
@@ -128,31 +130,31 @@ def test_facts_hidden_until_security(tmp_path, clock, make_scenario):
         facts=[{"label": "Order", "value": "HP-10482", "after_verification": True}]
     )
     widget = ChatWidget(scenario, folder=tmp_path, clock=clock, live_clock=False)
-    assert "HP-10482" not in widget._facts.value
-    assert "appear once the customer passes security" in widget._facts.value
+    assert "HP-10482" not in widget.dashboard.facts_html
+    assert "appear once the customer passes security" in widget.dashboard.facts_html
     clock.wait(5)
     widget.send(SECURITY)
-    assert "HP-10482" in widget._facts.value
+    assert "HP-10482" in widget.dashboard.facts_html
 
 
 def test_knowledge_base_search(chat):
     """Does searching the knowledge base show matching articles, or a plain 'nothing found'?"""
     found = chat.search("parcel late delivery")
     assert found
-    assert found[0].title in chat._kb_results.value
+    assert found[0].title in chat.dashboard.articles_html
     assert chat.search("xyzzy") == []
-    assert "Nothing found" in chat._kb_results.value
+    assert "Nothing found" in chat.dashboard.articles_html
 
 
 def test_inserted_template_must_be_personalised(chat, clock):
     """Is a pre-written response sent with its [placeholders] flagged in coach mode?"""
     text = chat.insert_template("greeting")
     assert "[" in text
-    assert chat._box.value == text
+    assert chat.draft == text
     clock.wait(5)
     chat.send()
     assert [f.kind for f in chat.conversation.findings] == ["template"]
-    assert "without personalising" in chat._hints.value
+    assert "without personalising" in chat.dashboard.hints_html
 
 
 def test_crm_record_saved_with_the_evidence(chat, clock):
@@ -169,8 +171,8 @@ def test_crm_record_saved_with_the_evidence(chat, clock):
         notes="Parcel two days late; customer worried it was lost.",
     )
     assert check.ok, (check.missing, check.disagreements)
-    assert "Record complete" in chat._crm_result.value
-    assert saved(chat)[0]["data"]["crm"]["reason"] == "delivery"
+    assert "Record complete" in chat.dashboard.crm_html
+    assert saved(chat)[0]["work"]["crm"]["reason"] == "delivery"
 
 
 def test_export_portfolio_page(chat, clock):
@@ -205,22 +207,42 @@ def test_an_unfinished_chat_carries_on_after_a_restart(tmp_path, clock):
     again = ChatWidget("late-delivery", folder=tmp_path, clock=clock, live_clock=False)
     assert again.conversation.transcript() == first.conversation.transcript()
     assert again.conversation.verified
-    assert "Carrying on your chat" in again._notice.value
+    assert "Carrying on your chat" in again.dashboard.notice_html
     clock.wait(10)
     assert again.send(FIX)[0].kind == "resolved"
-    (attempt,) = json.loads(again.evidence.path.read_text())["attempts"]
-    assert len(attempt["data"]["turns"]) == 7
+    (attempt,) = json.loads(again.session.file.path.read_text())["attempts"]
+    assert len(attempt["work"]["turns"]) == 7
 
 
-def test_a_finished_chat_is_not_resumed(tmp_path, clock):
-    """Once a chat has ended, does running the cell again start a fresh attempt?"""
+def test_an_ended_chat_reopens_as_ended_until_start_again(tmp_path, clock):
+    """Once a chat has ended, does running the cell again show it ended, with its report and
+    CRM record, and does Start again begin a new attempt?"""
     first = ChatWidget("late-delivery", folder=tmp_path, clock=clock, live_clock=False)
     clock.wait(5)
     first.send(GREETING)
     first.end()
+    first.save_crm(reason="delivery", notes="Customer asked where the parcel is, then left.")
+    first.close()
     again = ChatWidget("late-delivery", folder=tmp_path, clock=clock, live_clock=False)
+    assert again.conversation.transcript() == first.conversation.transcript()
+    assert again.conversation.ended_by == "agent"
+    assert "End-of-chat report" in again.dashboard.report_html
+    assert again.dashboard.crm_form_shown
+    assert again.crm_form.reason == "delivery"
+    assert again.dashboard.crm_html == first.dashboard.crm_html
+    assert "This chat has ended" in again.dashboard.notice_html
+    assert again.attempt == 1
+    assert again.send("Hello?") == []
+    again.restart()
     assert len(again.conversation.turns) == 1
-    assert again._attempt == 2
+    assert not again.dashboard.crm_form_shown
+    assert again.crm_form.reason == ""
+    clock.wait(5)
+    again.send(GREETING)
+    assert again.attempt == 2
+    record = RecordFile(ChatRecord, "late-delivery", tmp_path).load()
+    assert [a.number for a in record.attempts] == [1, 2]
+    assert record.attempt(1).work.ended_by == "agent"
 
 
 def test_replay_refuses_a_transcript_that_no_longer_fits(make_scenario, clock):
@@ -237,19 +259,19 @@ def test_the_clock_shows_the_wait_and_the_customer_chases(chat, clock):
     """Does each tick show the wait, and a long wait bring a chase into the conversation?"""
     clock.wait(30)
     assert chat.tick() is None
-    assert "waiting 30 seconds" in chat._clock_label.value
+    assert "waiting 30 seconds" in chat.dashboard.clock_html
     clock.wait(70)  # past her patience of 90 seconds
     chased = chat.tick()
     assert chased.kind == "chase"
-    assert chased.text.replace("'", "&#x27;") in chat._conversation.value
-    assert saved(chat)[0]["data"]["turns"][-1]["kind"] == "chase"
+    assert chased.text.replace("'", "&#x27;") in chat.dashboard.conversation_html
+    assert saved(chat)[0]["work"]["turns"][-1]["kind"] == "chase"
 
 
 def test_a_live_clock_is_not_started_under_nbgrader(tmp_path, monkeypatch):
     """While nbgrader runs the notebook, is no background clock started?"""
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     widget = ChatWidget("late-delivery", folder=tmp_path)
-    assert widget._timer is None
+    assert not widget.clock_running
     widget.close()
 
 
@@ -260,10 +282,10 @@ def test_picker_starts_the_chosen_chat(tmp_path):
 
     picker = ChatPicker(folder=tmp_path, live_clock=False)
     first = picker.choose("late-delivery")
-    assert picker._slot.children == (first,)
+    assert picker.shown is first
     second = picker.choose("damaged-item")
     assert second.scenario.id == "damaged-item"
-    assert picker._slot.children == (second,)
+    assert picker.shown is second
     with pytest.raises(CourseworkError, match="no chat called 'nope'"):
         picker.choose("nope")
     second.close()
@@ -275,8 +297,8 @@ def test_no_nagging_after_a_good_security_question(chat, clock):
     chat.send(GREETING)
     clock.wait(5)
     chat.send(SECURITY)
-    assert "Good: checking identity" in chat._hints.value
-    assert "acknowledging how the customer feels" not in chat._hints.value
+    assert "Good: checking identity" in chat.dashboard.hints_html
+    assert "acknowledging how the customer feels" not in chat.dashboard.hints_html
 
 
 def test_a_failed_save_is_reported_and_the_chat_goes_on(chat, clock, monkeypatch):
@@ -286,7 +308,7 @@ def test_a_failed_save_is_reported_and_the_chat_goes_on(chat, clock, monkeypatch
 
     clock.wait(5)
     chat.send(GREETING)
-    before = chat.evidence.path.read_bytes()
+    before = chat.session.file.path.read_bytes()
 
     def disk_full(fd):
         raise OSError(28, "No space left on device")
@@ -294,10 +316,132 @@ def test_a_failed_save_is_reported_and_the_chat_goes_on(chat, clock, monkeypatch
     monkeypatch.setattr(os, "fsync", disk_full)
     clock.wait(5)
     chat.send(SECURITY)
-    assert "could not be saved" in chat._notice.value
-    assert chat.evidence.path.read_bytes() == before
+    assert "could not be saved" in chat.message
+    assert chat.session.file.path.read_bytes() == before
     monkeypatch.undo()
     clock.wait(5)
     chat.send(FIX)
     (attempt,) = saved(chat)
-    assert len(attempt["data"]["turns"]) == 7  # everything, including the turn that failed
+    assert len(attempt["work"]["turns"]) == 7  # everything, including the turn that failed
+
+
+def test_typing_is_saved_within_a_second_without_pressing_send(tmp_path, clock):
+    """Is what the learner types in the reply box saved within a second, unsent?"""
+    import time
+
+    widget = ChatWidget("late-delivery", folder=tmp_path, clock=clock, live_clock=False)
+    widget.type_reply("Hi Pri")
+    widget.type_reply("Hi Priya, thanks for")  # soon after: saved by the session's timer
+    store = RecordFile(ChatRecord, "late-delivery", tmp_path)
+    deadline = time.monotonic() + 1.0
+    while time.monotonic() < deadline:
+        found = store.load()
+        if found is not None and found.latest.work.draft == "Hi Priya, thanks for":
+            break
+        time.sleep(0.05)
+    else:
+        raise AssertionError("the reply being typed was not saved within a second")
+    assert found.latest.work.replies == ()
+    widget.close()
+
+
+def test_opening_the_chat_saves_nothing(tmp_path, clock):
+    """Does merely opening the chat leave no evidence file (and so no attempt)?"""
+    widget = ChatWidget("late-delivery", folder=tmp_path, clock=clock, live_clock=False)
+    widget.close()
+    assert not widget.session.file.path.exists()
+    assert widget.attempt is None
+
+
+def test_a_new_widget_shows_the_draft_and_crm_form_and_carries_on(tmp_path, clock):
+    """After a restart, are the unsent reply and the half-filled CRM form back, and does
+    carrying on stay in the same attempt?"""
+    first = ChatWidget("late-delivery", folder=tmp_path, clock=clock, live_clock=False)
+    clock.wait(10)
+    first.send(GREETING)
+    first.type_reply("For security, can you")
+    first.fill_crm(reason="delivery", notes="Parcel late")
+    first.close()
+    again = ChatWidget("late-delivery", folder=tmp_path, clock=clock, live_clock=False)
+    assert again.work == first.work
+    assert again.draft == "For security, can you"
+    assert again.crm_form.notes == "Parcel late"
+    assert "Carrying on your chat" in again.dashboard.notice_html
+    clock.wait(10)
+    again.send(SECURITY)
+    record = RecordFile(ChatRecord, "late-delivery", tmp_path).load()
+    (attempt,) = record.attempts
+    assert len(attempt.work.turns) == 5
+    assert attempt.work.draft == ""
+    assert attempt.work.crm_form.reason == "delivery"
+
+
+def test_a_broken_evidence_file_does_not_stop_the_chat(tmp_path, clock):
+    """If the evidence file was damaged, does the chat carry on and say what happened?"""
+    (tmp_path / "chat-late-delivery.json").write_text("{broken")
+    widget = ChatWidget("late-delivery", folder=tmp_path, clock=clock, live_clock=False)
+    assert "could not be read" in widget.message
+    clock.wait(5)
+    assert widget.send(GREETING)
+    assert "could not be read" in widget.message
+    assert list(tmp_path.glob("chat-late-delivery.unreadable-*.json"))
+    record = RecordFile(ChatRecord, "late-delivery", tmp_path).load()
+    assert record.latest.work.replies[0].text == GREETING
+
+
+@pytest.mark.parametrize(
+    ("mode", "saved_mode", "coach"),
+    [("coach", "practice", True), ("assessment", "assessment", False)],
+)
+def test_the_mode_and_settings_are_saved_with_the_chat(tmp_path, clock, mode, saved_mode, coach):
+    """Is a chat in an assignment saved as an assessment attempt, with its clock setting?"""
+    widget = ChatWidget(
+        "late-delivery", mode=mode, practice=True, folder=tmp_path, clock=clock, live_clock=False
+    )
+    widget.send(GREETING)
+    attempt = RecordFile(ChatRecord, "late-delivery", tmp_path).load().latest
+    assert attempt.mode == saved_mode
+    assert (attempt.work.coach, attempt.work.practice) == (coach, True)
+
+
+def test_resume_false_starts_a_new_attempt_on_the_first_change(tmp_path, clock):
+    """With resume=False, is the saved chat left alone and a new attempt begun?"""
+    first = ChatWidget("late-delivery", folder=tmp_path, clock=clock, live_clock=False)
+    first.send(GREETING)
+    fresh = ChatWidget(
+        "late-delivery", folder=tmp_path, clock=clock, live_clock=False, resume=False
+    )
+    assert len(fresh.conversation.turns) == 1
+    fresh.send("Hello there.")
+    record = RecordFile(ChatRecord, "late-delivery", tmp_path).load()
+    assert [a.work.replies[0].text for a in record.attempts] == [GREETING, "Hello there."]
+
+
+def test_a_chat_that_no_longer_replays_is_kept_and_a_new_one_started(tmp_path, clock):
+    """If the saved chat no longer fits the scenario, is it kept and a fresh chat begun?"""
+    first = ChatWidget("late-delivery", folder=tmp_path, clock=clock, live_clock=False)
+    first.send(GREETING)
+    path = first.session.file.path
+    document = json.loads(path.read_text())
+    document["attempts"][0]["work"]["turns"][0]["text"] = "Something else entirely"
+    path.write_text(json.dumps(document))
+    again = ChatWidget("late-delivery", folder=tmp_path, clock=clock, live_clock=False)
+    assert len(again.conversation.turns) == 1
+    assert "could not be carried on" in again.dashboard.notice_html
+    again.send("Hello there.")
+    record = RecordFile(ChatRecord, "late-delivery", tmp_path).load()
+    assert len(record.attempts) == 2
+
+
+def test_the_report_is_the_assessment_of_the_saved_record(chat, clock):
+    """Are the end-of-chat report and the assessment of the saved file the same judgement?"""
+    from coursework_kit.chat import assess
+
+    for reply in (GREETING, "It's with Evri, I'll chase them.", CLOSE):
+        clock.wait(10)
+        chat.send(reply)
+    shown = chat.end()
+    saved_record = RecordFile(ChatRecord, "late-delivery", chat.session.file.folder).load()
+    assert assess(saved_record) == shown
+    assert "data protection breach" in chat.dashboard.report_html
+    assert not shown.ready

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
-from coursework_kit.evidence import Evidence
+from coursework_kit.chat import ChatRecord, CRMRecord
 from coursework_kit.grading import (
     current_learner,
     score_choice,
@@ -28,17 +29,21 @@ GOOD_CHAT = [
 ]
 
 
-def save_chat(folder, replies, attempt=1, crm=None):
+def save_chat(folder, replies, attempt=1, crm=None, scenario="late-delivery"):
+    """Hold a chat in the simulator and save it as attempt ``attempt``, as the widget would."""
     from coursework_kit.chat import Conversation, load_scenario
+    from coursework_kit.records import RecordFile
 
+    chat = load_scenario(scenario)
     now = [datetime(2026, 3, 5, 10, 0).astimezone()]
-    conversation = Conversation(load_scenario("late-delivery"), clock=lambda: now[0])
+    conversation = Conversation(chat, clock=lambda: now[0])
     for reply in replies:
         now[0] += timedelta(seconds=20)
         conversation.reply(reply)
-    Evidence("chat-late-delivery", folder=folder).save(
-        attempt, {"turns": [t.as_record() for t in conversation.turns], "crm": crm}
-    )
+    work = conversation.work(crm=CRMRecord.from_mapping(crm) if crm else None)
+    store = RecordFile(ChatRecord, chat.id, Path(folder))
+    record = store.load() or ChatRecord.new(chat.id)
+    store.save(record.with_work(work, number=attempt))
 
 
 def test_numeric_right_wrong_and_missing(capsys):
@@ -109,7 +114,7 @@ def test_a_stored_score_is_never_trusted(tmp_path):
     save_chat(tmp_path, ["whatever"])
     path = tmp_path / "chat-late-delivery.json"
     document = json.loads(path.read_text())
-    document["attempts"][0]["data"]["score"] = 100
+    document["attempts"][0]["work"]["score"] = 100  # a record has no place for one
     path.write_text(json.dumps(document))
     assert score_transcript("late-delivery", points=10, folder=tmp_path) < 2
 
@@ -182,3 +187,44 @@ def test_templates_personalised_or_not(tmp_path, capsys):
     assert "[customer name]" in capsys.readouterr().out
     save_chat(tmp_path / "none", ["Hi Priya, I'll chase the courier now."])
     assert score_templates("late-delivery", points=2, folder=tmp_path / "none") == 0
+
+
+def test_a_tutors_own_scenario_file_is_marked(tmp_path, capsys):
+    """Is a chat held in a tutor's own scenario, opened by its file as the README says, marked
+    from the file the widget saved (named from the scenario's id), not scored 0?"""
+    import yaml
+
+    from coursework_kit.chat import ChatWidget
+    from coursework_kit.datasets import data_path
+
+    raw = yaml.safe_load(data_path("chat/scenarios/late-delivery.yaml").read_text("utf-8"))
+    raw["id"] = "my-scenario"
+    path = tmp_path / "My Scenario.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    folder = tmp_path / "evidence"
+    widget = ChatWidget(str(path), folder=folder, live_clock=False)
+    for reply in GOOD_CHAT:
+        widget.send(reply)
+    widget.close()
+    assert (folder / "chat-my-scenario.json").is_file()
+    assert score_transcript(str(path), points=10, folder=folder) == 10
+    assert score_transcript(path, points=10, folder=folder) == 10
+    assert "10 / 10" in capsys.readouterr().out
+
+
+def test_a_chat_saved_by_the_previous_release_is_marked_the_same(tmp_path):
+    """Is a chat file saved before the records change still marked, and marked the same as
+    the same chat saved now?"""
+    golden = Path(__file__).resolve().parents[1] / "golden" / "records" / "v1"
+    (tmp_path / "chat-charged-twice.json").write_text(
+        (golden / "chat-charged-twice.json").read_text()
+    )
+    assert score_transcript("charged-twice", points=3, folder=tmp_path) == 3
+    assert score_crm("charged-twice", points=2, folder=tmp_path) == 2
+
+
+def test_an_unknown_criterion_does_not_stop_the_batch(tmp_path, capsys):
+    """Does asking for a criterion that does not exist score 0 with a message, not raise?"""
+    save_chat(tmp_path, GOOD_CHAT)
+    assert score_transcript("late-delivery", points=2, folder=tmp_path, criteria=["nope"]) == 0
+    assert "could not be marked" in capsys.readouterr().out

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from coursework_kit.social import ModerationError, ModerationSession, get_item
+from coursework_kit.social.assess import assess
+from coursework_kit.social.record import (
+    ModerationCheck,
+    ModerationDraft,
+    ModerationOutcome,
+    ModerationRecord,
+    ModerationWork,
+)
+from coursework_kit.social.session import queue_for, scenario_for
 
 
 def test_summary_counts_and_scores():
@@ -41,11 +52,19 @@ def test_restore_rejudges_the_learners_own_words():
     d.action, d.reply = "reply", "Hi Dani, we'll call 07700 900461."
     session.decide("phone-number-public")
     d.reply = "a later draft, not yet checked"
-    data = session.to_evidence(position=8)
-    data["handled_well"] = 99  # a hand-edited score is ignored
-    data["drafts"]["no-such-item"] = {"action": "reply"}
-    data["drafts"]["praise-sofa"] = {"action": "shout", "escalate_to": "police", "reply": "Hi"}
-    back = ModerationSession.restore(data)
+    work = session.work(position=8)
+    (check,) = work.checks
+    told = ModerationOutcome("best", True, True)  # a hand-edited score is ignored
+    work = replace(
+        work,
+        checks=(replace(check, told=told),),
+        drafts={
+            **work.drafts,
+            "no-such-item": ModerationDraft(action="reply"),
+            "praise-sofa": ModerationDraft(action="shout", escalate_to="police", reply="Hi"),
+        },
+    )
+    back = ModerationSession.from_work(work)
     result = back.results["phone-number-public"]
     assert result.reply.repeated == ["07700 900461"]
     assert back.draft("phone-number-public").reply == "a later draft, not yet checked"
@@ -53,3 +72,29 @@ def test_restore_rejudges_the_learners_own_words():
     assert back.draft("praise-sofa").escalate_to is None
     assert back.summary().handled_well == 0
     assert len(back.log) == 1
+    record = ModerationRecord.new("all").with_work(work)
+    assert assess(record).score == 1  # judged afresh: only the escalation was right
+
+
+def test_a_check_of_an_action_that_no_longer_exists_is_left_out():
+    """Is a saved check naming an unknown action or route dropped, not a crash?"""
+    work = ModerationWork(
+        checks=(
+            ModerationCheck("praise-sofa", "shout", None, "Hi", "t"),
+            ModerationCheck("spam-crypto", "hide", "police", "", "t"),
+            ModerationCheck("not-an-item", "hide", None, "", "t"),
+        )
+    )
+    back = ModerationSession.from_work(work)
+    assert back.summary().answered == 0
+
+
+def test_a_topics_queue_is_named_and_found_again():
+    """Does a queue of topics (some with hyphens in) get a scenario that finds the same items?"""
+    scenario = scenario_for(["complaint-private", "complaint"])
+    assert scenario == "complaint-complaint-private"
+    assert {i.topic for i in queue_for(scenario)} == {"complaint", "complaint-private"}
+    assert scenario_for(None) == "all"
+    assert len(queue_for("all")) == 33
+    with pytest.raises(ModerationError, match="no moderation queue called 'gossip'"):
+        queue_for("gossip")

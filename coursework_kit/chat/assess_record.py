@@ -1,0 +1,161 @@
+"""Assess a chat record: the one judge of a live chat, as the kit's shared :class:`Feedback`.
+
+The widget's end-of-chat report, the portfolio page and grading all call :func:`assess`, so
+none of them can disagree. Each reply is read once, by :mod:`.reading` (the step the simulated
+customer used during the chat), and the criteria are judged by :mod:`.transcript`.
+
+The findings, in the order a learner should act on them:
+
+- a rule broken (``check`` is the rule: "data_protection", "remit", "promise", "template",
+  "policy"; ``where`` is the reply), "must fix" for a data protection breach or an offer
+  beyond the adviser's remit, otherwise "should fix";
+- each criterion that applies (``check`` is its key, such as "greeting"): "good" when met,
+  "should fix" when not; the message is its label and the adviser's words or what was
+  missing (:func:`evidence_of`), ``why`` the tip;
+- the CRM record, once saved (``check`` "crm"): each thing missing or not matching the chat.
+
+``score`` is the number of criteria met and ``out_of`` the number that apply.
+"""
+
+from __future__ import annotations
+
+from coursework_kit.chat.catalogue import criteria_catalogue, next_steps
+from coursework_kit.chat.crm import check_crm
+from coursework_kit.chat.reading import closing_findings
+from coursework_kit.chat.record import ChatRecord, ChatWork
+from coursework_kit.chat.rules import Finding as RuleFinding
+from coursework_kit.chat.scenario import Scenario, load_scenario
+from coursework_kit.chat.transcript import assess_transcript
+from coursework_kit.feedback import Feedback, Finding
+from coursework_kit.records import Record
+
+__all__ = [
+    "RULES",
+    "assess",
+    "assess_work",
+    "breached",
+    "criteria_met",
+    "evidence_of",
+    "improvements",
+]
+
+RULES = ("data_protection", "remit", "promise", "template", "policy")
+_MUST_FIX = {"data_protection", "remit"}
+_RULE_CRITERION = {"data_protection": "identity_verification", "remit": "escalation"}
+
+
+def assess(
+    record: Record[ChatWork],
+    *,
+    scenario: Scenario | None = None,
+    attempt: int | None = None,
+) -> Feedback:
+    """How the chat went: the latest attempt, or attempt number ``attempt``.
+
+    ``scenario`` is the scenario the chat was held in (loaded by its id when not given, which
+    finds the course's own scenarios; pass a tutor's own scenario in).
+    """
+    chosen = record.latest if attempt is None else record.attempt(attempt)
+    if chosen is None:
+        return Feedback(activity=record.activity, summary="No chat has been saved yet.")
+    return assess_work(
+        chosen.work, scenario or load_scenario(record.scenario), activity=record.activity
+    )
+
+
+def assess_work(work: ChatWork, scenario: Scenario, *, activity: str = "") -> Feedback:
+    """Assess one attempt's work (what :func:`assess` does for the attempt it picks)."""
+    activity = activity or ChatRecord.activity_for(scenario.id)
+    report = assess_transcript(work.turns, scenario=scenario)
+    catalogue = criteria_catalogue()
+    rules = [*report.findings, *closing_findings(work.turns, scenario, work.ended_by)]
+    findings = [_rule(f, work) for f in rules]
+    codes: dict[str, bool] = {}
+    met = applicable = 0
+    for key, result in report.criteria.items():
+        if result.met is None:
+            continue
+        info = catalogue[key]
+        applicable += 1
+        met += bool(result.met)
+        for code in info.codes:
+            codes[code] = codes.get(code, True) and bool(result.met)
+        findings.append(
+            Finding(
+                severity="good" if result.met else "should fix",
+                check=key,
+                message=f"{info.label}: {result.evidence}",
+                why="" if result.met else info.tip,
+                criteria=info.codes,
+            )
+        )
+    findings += _crm(work, scenario)
+    if not work.replies:
+        summary = "You have not replied to the customer yet."
+    else:
+        share = round(100 * met / applicable) if applicable else 0
+        summary = f"Score: {share}% of the criteria that apply."
+    return Feedback(
+        activity=activity,
+        summary=summary,
+        findings=tuple(findings),
+        score=met,
+        out_of=applicable,
+        criteria=codes,
+    )
+
+
+def _rule(found: RuleFinding, work: ChatWork) -> Finding:
+    replies = [i for i, t in enumerate(work.turns) if t.speaker == "agent"]
+    number = replies.index(found.turn) + 1 if found.turn in replies else None
+    related = _RULE_CRITERION.get(found.kind)
+    return Finding(
+        severity="must fix" if found.kind in _MUST_FIX else "should fix",
+        check=found.kind,
+        message=found.message,
+        why=criteria_catalogue()[related].tip if related else "",
+        quote=found.quote,
+        where=f"reply {number}" if number else "the end of the chat",
+    )
+
+
+def _crm(work: ChatWork, scenario: Scenario) -> list[Finding]:
+    if work.crm is None or not work.replies:
+        return []
+    check = check_crm(work.crm, work.turns, scenario=scenario)
+    if check.ok:
+        return [
+            Finding(
+                "good", "crm", "The CRM record is complete and agrees with the chat.", where="CRM"
+            )
+        ]
+    return [
+        Finding("should fix", "crm", m, where="CRM") for m in check.missing + check.disagreements
+    ]
+
+
+# -- reading a Feedback back ---------------------------------------------------------------------
+
+
+def criteria_met(feedback: Feedback) -> dict[str, bool]:
+    """Each criterion that applies (by key) and whether it was met, in report order."""
+    catalogue = criteria_catalogue()
+    return {f.check: f.severity == "good" for f in feedback.findings if f.check in catalogue}
+
+
+def evidence_of(finding: Finding) -> str:
+    """A criterion finding's evidence: the adviser's words, or what was missing."""
+    info = criteria_catalogue().get(finding.check)
+    return finding.message.removeprefix(f"{info.label}: ") if info else finding.message
+
+
+def breached(feedback: Feedback) -> bool:
+    """Was any personal data given out or asked for where it should not have been?"""
+    return any(f.check == "data_protection" for f in feedback.findings)
+
+
+def improvements(feedback: Feedback) -> list[str]:
+    """Two or three things to do better next time, the most serious first."""
+    unmet = [k for k, ok in criteria_met(feedback).items() if not ok]
+    rules = [(f.check, f.message) for f in feedback.findings if f.check in RULES]
+    return next_steps(rules, unmet)

@@ -1,0 +1,125 @@
+"""Read each adviser reply once: what it does, and the rules it breaks, given the chat so far.
+
+This is the only place a reply is assessed. The simulated customer (:mod:`.engine`) reads a
+reply here as it is sent, and the whole-chat assessment (:mod:`.transcript`) reads every
+reply here again from the saved turns; both pass the same turns, so the coach's hints during
+the chat and the grade afterwards cannot disagree.
+
+The chat state a reply is read against comes from the turns before it. A chat held with the
+simulated customer records what each customer line was (its ``kind``), so "the customer has
+passed security" means the customer actually gave their details. A transcript typed by hand
+has no kinds; there a customer message after a security question counts as passing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from coursework_kit.chat._phrases import phrases
+from coursework_kit.chat.assess import ReplyAssessment, assess_reply
+from coursework_kit.chat.record import Turn
+from coursework_kit.chat.rules import Finding, check_reply
+from coursework_kit.chat.scenario import Scenario
+
+__all__ = ["Reading", "closing_findings", "read_chat", "read_reply"]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One adviser reply, read: its place in the chat, what it shows, the rules it breaks."""
+
+    turn: int
+    assessment: ReplyAssessment
+    findings: tuple[Finding, ...]
+
+
+def _simulated(turns: Sequence[Turn]) -> bool:
+    return any(t.kind for t in turns if t.speaker == "customer")
+
+
+def _context(turns: Sequence[Turn], index: int) -> str:
+    """What a paraphrase may reflect: the opening problem and the customer's latest message."""
+    opening = next((t.text for t in turns if t.speaker == "customer"), "")
+    last = next((t.text for t in reversed(turns[:index]) if t.speaker == "customer"), "")
+    return opening if last == opening else f"{opening} {last}"
+
+
+def _verified(turns: Sequence[Turn], index: int, before: Mapping[int, Reading]) -> bool:
+    """Had the customer passed security before turn ``index``?"""
+    if _simulated(turns):
+        return any(t.kind == "verification" for t in turns[:index])
+    asked = False
+    for i, turn in enumerate(turns[:index]):
+        if turn.speaker == "agent" and i in before and before[i].assessment.identity_check:
+            asked = True
+        elif turn.speaker == "customer" and asked:
+            return True
+    return False
+
+
+def _in_public(turns: Sequence[Turn], index: int) -> bool:
+    """Is the chat still in a public post (not yet moved to a private message)?"""
+    if _simulated(turns):
+        return not any(t.kind == "moved_private" for t in turns[:index])
+    return not any(
+        t.speaker == "agent" and phrases().find("private_channel", t.text) is not None
+        for t in turns[:index]
+    )
+
+
+def read_reply(
+    turns: Sequence[Turn],
+    index: int,
+    scenario: Scenario | None,
+    *,
+    customer_name: str | None = None,
+    before: Mapping[int, Reading] | None = None,
+) -> Reading:
+    """Read the adviser reply ``turns[index]`` against the chat before it.
+
+    ``before`` holds the readings of the earlier replies (needed for transcripts typed by hand,
+    to see which asked security questions).
+    """
+    text = turns[index].text
+    name = customer_name or (scenario.persona.name if scenario else None)
+    assessment = assess_reply(text, customer_message=_context(turns, index), customer_name=name)
+    findings = check_reply(
+        text,
+        scenario,
+        verified=_verified(turns, index, before or {}),
+        turn=index,
+        escalating=assessment.escalation,
+        in_public=_in_public(turns, index),
+    )
+    return Reading(index, assessment, tuple(findings))
+
+
+def read_chat(
+    turns: Sequence[Turn], scenario: Scenario | None, *, customer_name: str | None = None
+) -> dict[int, Reading]:
+    """Every adviser reply in ``turns``, read, by its index in the chat."""
+    readings: dict[int, Reading] = {}
+    for i, turn in enumerate(turns):
+        if turn.speaker == "agent":
+            readings[i] = read_reply(
+                turns, i, scenario, customer_name=customer_name, before=readings
+            )
+    return readings
+
+
+def closing_findings(
+    turns: Sequence[Turn], scenario: Scenario, ended_by: str | None
+) -> tuple[Finding, ...]:
+    """The rule broken by how the adviser ended the chat, if one was (simulated chats only)."""
+    if ended_by != "agent" or not turns:
+        return ()
+    kinds = {t.kind for t in turns if t.speaker == "customer"}
+    index = len(turns) - 1
+    if scenario.needs.warning_then_end and "warned" not in kinds:
+        message = "The chat was ended without first warning the customer about their language."
+    elif not scenario.needs.warning_then_end and not kinds & {"resolved", "escalated"}:
+        message = "The chat was ended before the customer's problem was dealt with."
+    else:
+        return ()
+    return (Finding("policy", index, message),)
