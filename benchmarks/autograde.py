@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from coursework_kit.demo import LEARNERS, build_demo_class
+from coursework_kit.tutor.demo import LEARNERS, build_demo_class
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,9 +1,11 @@
-"""Who the learner is, and the seed that gives them their own figures.
+"""Who the learner is, the seed that gives them their own figures, and whether nbgrader is
+running the notebook.
 
 In a learner's session the id comes from ``JUPYTERHUB_USER`` (set by JupyterHub, and equal to
 the nbgrader student id in a standard deployment) or else the login name. The seed is a hash of
 the id, so the same learner always gets the same figures and different learners get different
-ones; nothing the learner types can change it.
+ones; nothing the learner types can change it. While nbgrader autogrades or validates a
+notebook it sets ``NBGRADER_EXECUTION``; widgets then must not wait for anyone.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import hashlib
 import os
 from collections.abc import Mapping
 
-__all__ = ["learner_id", "variant_seed"]
+__all__ = ["autograding", "learner_id", "variant_seed"]
 
 
 def learner_id(environ: Mapping[str, str] | None = None) -> str:
@@ -38,3 +40,13 @@ def variant_seed(learner: str, purpose: str) -> int:
     """
     digest = hashlib.sha256(f"coursework-kit|{purpose}|{learner.strip()}".encode()).digest()
     return int.from_bytes(digest[:6], "big")
+
+
+def autograding(environ: Mapping[str, str] | None = None) -> bool:
+    """True while nbgrader runs the notebook (autograde or validate): widgets must not wait.
+
+    >>> autograding({"NBGRADER_EXECUTION": "autograde"}), autograding({})
+    (True, False)
+    """
+    env = os.environ if environ is None else environ
+    return bool(env.get("NBGRADER_EXECUTION"))

@@ -40,6 +40,16 @@ def golden(request):
     return compare
 
 
+def saved_work(widget):
+    """The latest work in a widget's evidence file, read back from disk (after saving)."""
+    from coursework_kit.records import RecordFile
+
+    widget.session.flush()
+    file = widget.session.file
+    (attempt,) = RecordFile(file.kind, file.scenario, file.folder).load().attempts
+    return attempt.work
+
+
 @pytest.fixture(scope="session")
 def built_wheel(tmp_path_factory) -> Path:
     """The project's wheel, built once per test run."""

@@ -7,7 +7,8 @@ from __future__ import annotations
 import ipywidgets as w
 import pytest
 
-from coursework_kit._display import fit_width
+from coursework_kit._ui.layout import fit_width
+from coursework_kit.chat import list_scenarios
 
 
 def _controls(widget):
@@ -32,20 +33,20 @@ def test_rows_wrap_and_controls_shrink():
 
 
 def _activities():
-    from coursework_kit.campaigns import CampaignPlanner, JourneyBuilder, MatchingActivity
     from coursework_kit.chat import ChatPicker
-    from coursework_kit.email_campaigns import CampaignBuilder
+    from coursework_kit.email import CampaignBuilder
     from coursework_kit.gdpr import (
         AccessDeadlineCalculator,
         BreachHelper,
         MarketingPermissionChecker,
         ScenarioQuiz,
     )
-    from coursework_kit.journeys import JourneyMapper
+    from coursework_kit.journeys import JourneyBuilder, JourneyMapper
     from coursework_kit.metrics import ChannelDashboard, MetricCalculator
-    from coursework_kit.posts import CalendarPlanner, PostComposer, SearchAdBuilder, SnippetPreview
+    from coursework_kit.planning import CampaignPlanner, MatchingActivity
     from coursework_kit.quiz import Quiz
-    from coursework_kit.social import ModerationQueue
+    from coursework_kit.search import SearchAdBuilder, SnippetPreview
+    from coursework_kit.social import CalendarPlanner, ModerationQueue, PostComposer
 
     return {
         "campaign planner": lambda tmp: CampaignPlanner(folder=tmp, export_folder=tmp),
@@ -74,8 +75,8 @@ def test_every_activity_fits_at_200_percent(name, tmp_path, monkeypatch):
     """Does every row of controls wrap, and every control have a maximum width?"""
     monkeypatch.chdir(tmp_path)
     activity = _activities()[name](tmp_path)
-    if name == "chat":  # the chat itself appears once one is chosen
-        activity.choose(str(activity._choice.value))
+    if name == "chat":  # the chat itself appears once one is chosen (the list starts on the first)
+        activity.choose(list_scenarios()[0])
     for widget in _controls(activity):
         if isinstance(widget, w.HBox):
             assert widget.layout.flex_flow == "row wrap", (name, widget)

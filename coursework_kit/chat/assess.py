@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, fields
 
 from coursework_kit.chat._phrases import phrases
 from coursework_kit.chat.spelling import grammar_issues, misspelt
+from coursework_kit.errors import ReplyTypeError
 
 __all__ = ["FLAGS", "ReplyAssessment", "assess_reply"]
 
@@ -132,7 +133,7 @@ def assess_reply(
     (True, ['T&Cs'])
     """
     if not isinstance(reply, str):
-        raise TypeError(f"A reply must be text, not {type(reply).__name__}.")
+        raise ReplyTypeError(f"A reply must be text, not {type(reply).__name__}.")
     text = reply.replace("’", "'").replace("‘", "'")
     p = phrases()
     evidence: dict[str, str] = {}

@@ -14,7 +14,8 @@ from typing import Any
 
 import ipywidgets as w
 
-from coursework_kit._display import status, wide
+from coursework_kit._ui.layout import wide
+from coursework_kit._ui.snippets import status
 from coursework_kit.chat import knowledge
 from coursework_kit.chat.crm import OUTCOMES, REASONS
 from coursework_kit.chat.record import CRMForm, Turn

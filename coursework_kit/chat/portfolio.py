@@ -8,7 +8,7 @@ import html
 from collections.abc import Sequence
 from datetime import datetime
 
-from coursework_kit import charts
+from coursework_kit._ui import charts
 from coursework_kit.chat.assess_record import RULES, evidence_of, improvements
 from coursework_kit.chat.catalogue import Timings, criteria_catalogue, timings
 from coursework_kit.chat.record import ChatWork

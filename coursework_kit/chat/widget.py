@@ -27,7 +27,8 @@ from typing import Any
 import ipywidgets as w
 
 from coursework_kit._atomic import write_text
-from coursework_kit._display import alert, autograding, fit_width, status, wide
+from coursework_kit._ui.layout import fit_width, wide
+from coursework_kit._ui.snippets import alert, status
 from coursework_kit.chat import knowledge
 from coursework_kit.chat.assess_record import assess
 from coursework_kit.chat.coach import hints_after
@@ -39,6 +40,7 @@ from coursework_kit.chat.record import ChatRecord, ChatWork, CRMForm
 from coursework_kit.chat.scenario import Scenario, list_scenarios, load_scenario
 from coursework_kit.errors import CourseworkError
 from coursework_kit.feedback import Feedback
+from coursework_kit.learner import autograding
 from coursework_kit.records import ActivitySession, Attempt, Record
 
 __all__ = ["ChatPicker", "ChatWidget"]

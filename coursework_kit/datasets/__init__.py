@@ -50,7 +50,7 @@ def data_dir() -> Path:
 
 
 def data_path(relative: str) -> Path:
-    """The full path of ``relative`` (e.g. "campaigns/weekly_channels.csv"); it must exist."""
+    """The full path of ``relative`` (e.g. "metrics/weekly_channels.csv"); it must exist."""
     base = data_dir()
     path = (base / relative).resolve()
     if base.resolve() not in path.parents:
@@ -147,8 +147,8 @@ def _variant(relative_csv: str, learner: str | None, purpose: str) -> list[_tabl
         raise DatasetError("A learner id must be some text, for example 'ab123'.")
     seed = variant_seed(learner, purpose)
     makers = {
-        "campaigns/weekly_channels.csv": _synth_campaigns.weekly_channels,
-        "campaigns/email_sends.csv": _synth_campaigns.email_sends,
+        "metrics/weekly_channels.csv": _synth_campaigns.weekly_channels,
+        "metrics/email_sends.csv": _synth_campaigns.email_sends,
         "contact_centre/contacts.csv": _synth_contact_centre.contacts,
     }
     rows = makers[relative_csv](seed)
@@ -158,13 +158,13 @@ def _variant(relative_csv: str, learner: str | None, purpose: str) -> list[_tabl
 
 def load_campaigns(*, learner: str | None = None) -> pd.DataFrame:
     """Weekly campaign performance by channel: the course's table, or ``learner``'s own."""
-    path = "campaigns/weekly_channels.csv"
+    path = "metrics/weekly_channels.csv"
     return _frame(_variant(path, learner, "campaigns"), path)
 
 
 def load_email_sends(*, learner: str | None = None) -> pd.DataFrame:
     """The weekly email sends behind the email channel (same variant as load_campaigns)."""
-    path = "campaigns/email_sends.csv"
+    path = "metrics/email_sends.csv"
     return _frame(_variant(path, learner, "campaigns"), path)
 
 

@@ -6,7 +6,7 @@ variant comes from a seed derived from their learner id.
 
 Only ``random.Random.random()`` is used (Python guarantees its sequence for a given seed does not
 change between versions), and every rate is kept inside the band it is aimed at, week by week,
-so every seed gives figures inside the ranges in ``datasets/campaigns/README.md``. The bands are
+so every seed gives figures inside the ranges in ``datasets/metrics/README.md``. The bands are
 approximate, for teaching: typical of published industry benchmark summaries, not measured.
 """
 

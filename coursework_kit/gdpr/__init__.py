@@ -9,21 +9,17 @@ decision scenarios' evidence is a :class:`.record.DecisionRecord` (marked by
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from coursework_kit._lazy import lazy_names
+from coursework_kit.errors import GdprInputError, GdprTypeError
 from coursework_kit.gdpr.cookies import (
     CookieRule,
     cookie_needs_consent,
     cookie_purposes,
     cookie_rule,
 )
-from coursework_kit.gdpr.deadlines import (
-    BreachDecision,
-    GdprInputError,
-    GdprTypeError,
-    breach_notification,
-    dsar_deadline,
-)
+from coursework_kit.gdpr.deadlines import BreachDecision, breach_notification, dsar_deadline
 from coursework_kit.gdpr.marketing import MarketingVerdict, check_electronic_marketing
 
 if TYPE_CHECKING:
@@ -52,6 +48,7 @@ __all__ = [
     "dsar_deadline",
 ]
 
+
 _WIDGETS = {
     "AccessDeadlineCalculator": "coursework_kit.gdpr.calculator",
     "BreachHelper": "coursework_kit.gdpr.calculator",
@@ -60,13 +57,4 @@ _WIDGETS = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _WIDGETS:
-        import importlib
-
-        return getattr(importlib.import_module(_WIDGETS[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_names(__name__, _WIDGETS, __all__)

@@ -18,7 +18,8 @@ from typing import Any
 
 import ipywidgets as w
 
-from coursework_kit._display import alert, fit_width, status
+from coursework_kit._ui.layout import fit_width
+from coursework_kit._ui.snippets import alert, status
 from coursework_kit.errors import CourseworkError
 from coursework_kit.gdpr._calendar import access_html
 from coursework_kit.gdpr.deadlines import REGIONS, BreachDecision

@@ -28,12 +28,14 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from coursework_kit.errors import CourseworkError
+from coursework_kit.errors import GdprInputError, GdprTypeError
 
 __all__ = [
     "REGIONS",
     "RISKS",
     "BreachDecision",
+    "GdprInputError",
+    "GdprTypeError",
     "bank_holiday",
     "breach_notification",
     "dsar_deadline",
@@ -49,14 +51,6 @@ SOURCE_BREACH = "UK GDPR Articles 33 and 34; ICO guidance 'Personal data breache
 
 REGIONS = {"england": "ENG", "wales": "WLS", "scotland": "SCT", "northern_ireland": "NIR"}
 RISKS = ("unlikely", "likely", "high")
-
-
-class GdprInputError(CourseworkError, ValueError):
-    """A value the rules do not know (a region, a risk level, a channel, a purpose)."""
-
-
-class GdprTypeError(GdprInputError, TypeError):
-    """A value of the wrong kind (text where a date is needed, and so on)."""
 
 
 def _choice(value: object, allowed: Any, what: str) -> str:

@@ -23,7 +23,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from coursework_kit.gdpr.deadlines import GdprTypeError, _choice
+from coursework_kit.errors import GdprTypeError
+from coursework_kit.gdpr.deadlines import _choice
 
 __all__ = [
     "CHANNELS",

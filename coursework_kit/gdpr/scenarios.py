@@ -11,8 +11,7 @@ import html
 from dataclasses import dataclass
 from functools import cache
 
-from coursework_kit.errors import DatasetError
-from coursework_kit.gdpr.deadlines import GdprInputError
+from coursework_kit.errors import DatasetError, GdprInputError
 
 __all__ = ["Choice", "DecisionResult", "DecisionScenario", "load_decisions"]
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from coursework_kit.errors import CourseworkError
+from coursework_kit.errors import CourseworkError, EntryError
 from coursework_kit.feedback import Feedback, Finding
 from coursework_kit.gdpr.deadlines import (
     REGIONS,
@@ -23,7 +23,6 @@ from coursework_kit.gdpr.deadlines import (
     SOURCE_ACCESS,
     SOURCE_BREACH,
     BreachDecision,
-    GdprInputError,
     _add_months,
     bank_holiday,
     breach_notification,
@@ -102,14 +101,6 @@ RISK_CHOICES = (
     ("Likely to be a risk to people", "likely"),
     ("High risk to people (for example, bank details or health)", "high"),
 )
-
-
-class EntryError(GdprInputError):
-    """What is in one of a tool's boxes cannot be used; ``box`` names it."""
-
-    def __init__(self, box: str, message: str) -> None:
-        super().__init__(message)
-        self.box = box
 
 
 def read_day(text: str) -> date | None:

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from coursework_kit._display import CHOICE_STYLE, alert, fit_width, status, wide
+from coursework_kit._ui.layout import fit_width, wide
+from coursework_kit._ui.snippets import CHOICE_STYLE, alert, status
 from coursework_kit.errors import CourseworkError
 from coursework_kit.gdpr.assess import REASONING_TIP, results
 from coursework_kit.gdpr.calculator import (

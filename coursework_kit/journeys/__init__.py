@@ -1,17 +1,20 @@
-"""Customer journeys and channels: omnichannel versus multichannel, journey mapping, and
-channel performance (conversion rate, AOV, CAC, ROI).
+"""Customer journeys: omnichannel versus multichannel, journey mapping (unit 2), and marketing
+automation journeys checked against PECR (unit 5, in :mod:`.automation`).
 
-The logic is plain functions and dataclasses; the journey mapper widget loads ipywidgets and
-matplotlib only when first asked for. The learner's map is a :class:`JourneyMapRecord`
-(``evidence/journey-map.json``), judged by :func:`assess`.
+The logic is plain functions and dataclasses; the journey mapper and the automation journey
+builder load ipywidgets and matplotlib only when first asked for. The learner's map is a
+:class:`JourneyMapRecord` (``evidence/journey-map.json``), judged by :func:`assess`; an
+automation journey is an ``AutomationRecord``, judged by ``journeys.automation.assess``.
+Channel performance (conversion rate, AOV, CAC, ROI) is in :mod:`coursework_kit.metrics`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from coursework_kit._lazy import lazy_names
 from coursework_kit.journeys.assess import assess
-from coursework_kit.journeys.channel_metrics import ChannelTable, channel_metrics
+from coursework_kit.journeys.automation.check import JourneyStep, check_journey
 from coursework_kit.journeys.mapping import (
     Friction,
     JourneyError,
@@ -26,21 +29,23 @@ from coursework_kit.journeys.omnichannel import JourneyComparison, compare_journ
 from coursework_kit.journeys.record import JourneyMapRecord, JourneyMapWork
 
 if TYPE_CHECKING:
+    from coursework_kit.journeys.automation.widget import JourneyBuilder
     from coursework_kit.journeys.widget import JourneyMapper
 
 __all__ = [
-    "ChannelTable",
     "Friction",
+    "JourneyBuilder",
     "JourneyComparison",
     "JourneyError",
     "JourneyMap",
     "JourneyMapRecord",
     "JourneyMapWork",
     "JourneyMapper",
+    "JourneyStep",
     "MapFeedback",
     "Opportunity",
     "assess",
-    "channel_metrics",
+    "check_journey",
     "compare_journeys",
     "describe_map",
     "load_catalogue",
@@ -48,13 +53,10 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name == "JourneyMapper":
-        from coursework_kit.journeys import widget
-
-        return widget.JourneyMapper
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+_WIDGETS = {
+    "JourneyBuilder": "coursework_kit.journeys.automation.widget",
+    "JourneyMapper": "coursework_kit.journeys.widget",
+}
 
 
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_names(__name__, _WIDGETS, __all__)

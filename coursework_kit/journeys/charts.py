@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from coursework_kit.charts import PALETTE
+from coursework_kit._ui.charts import PALETTE
 from coursework_kit.journeys.mapping import Catalogue, Friction, JourneyMap, Opportunity
 
 if TYPE_CHECKING:

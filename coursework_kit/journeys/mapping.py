@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from coursework_kit.errors import CourseworkError
+from coursework_kit.errors import JourneyError
 
 __all__ = [
     "Catalogue",
@@ -33,10 +33,6 @@ __all__ = [
 ]
 
 _MARK = {"problem": "✘ To do", "tip": "! Think about", "good": "✔ Good"}
-
-
-class JourneyError(CourseworkError, ValueError):
-    """A journey map that cannot be drawn: an unknown stage or touchpoint."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any
 
 from coursework_kit.errors import CourseworkError
 
-__all__ = ["JourneyComparison", "JourneyStep", "StepVersion", "compare_journeys"]
+__all__ = ["ComparedStep", "JourneyComparison", "StepVersion", "compare_journeys"]
 
 JOURNEY_FILE = "journeys/omnichannel.yaml"
 JOURNEY_SCHEMA = "journeys/omnichannel.schema.json"
@@ -32,7 +32,9 @@ class StepVersion:
 
 
 @dataclass(frozen=True)
-class JourneyStep:
+class ComparedStep:
+    """One step of the compared journey: what the customer does, in both versions."""
+
     id: str
     stage: str
     channel: str
@@ -49,7 +51,7 @@ class JourneyComparison:
     title: str
     customer: str
     intro: str
-    steps: tuple[JourneyStep, ...]
+    steps: tuple[ComparedStep, ...]
     questions: tuple[str, ...]
 
     def repeats(self) -> int:
@@ -129,7 +131,7 @@ def compare_journeys(path: str = JOURNEY_FILE) -> JourneyComparison:
 
     raw = load_yaml(path, schema=JOURNEY_SCHEMA)
     steps = tuple(
-        JourneyStep(
+        ComparedStep(
             id=str(s["id"]),
             stage=str(s["stage"]),
             channel=str(s["channel"]),

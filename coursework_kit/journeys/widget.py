@@ -18,8 +18,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from coursework_kit._display import alert, fit_width, status, wide
-from coursework_kit.charts import figure_html
+from coursework_kit._ui.charts import figure_html
+from coursework_kit._ui.layout import fit_width, wide
+from coursework_kit._ui.snippets import alert, status
 from coursework_kit.errors import CourseworkError
 from coursework_kit.feedback import Feedback
 from coursework_kit.journeys.assess import assess, check_map

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from coursework_kit.errors import MetricInputError
+from coursework_kit.errors import MetricInputError, MetricLookupError
 from coursework_kit.metrics import abtest, marketing, service
 from coursework_kit.metrics.formatting import format_input, format_value
 from coursework_kit.metrics.parsing import parse_list, parse_number
@@ -44,7 +44,10 @@ class MetricSpec:
             found: Callable[..., Any] | None = getattr(module, self.id, None)
             if callable(found):
                 return found
-        raise KeyError(self.id)
+        raise MetricLookupError(
+            f"calculator.yaml lists the metric {self.id!r}, but coursework_kit.metrics has no "
+            "function of that name."
+        )
 
     @property
     def general_formula(self) -> str:
@@ -136,7 +139,9 @@ def calculate(metric: str, inputs: Mapping[str, object]) -> Calculation:
     """
     specs = metric_specs()
     if metric not in specs:
-        raise KeyError(f"There is no metric called {metric!r}; choose one of {', '.join(specs)}.")
+        raise MetricLookupError(
+            f"There is no metric called {metric!r}; choose one of {', '.join(specs)}."
+        )
     spec = specs[metric]
     values: dict[str, Any] = {}
     errors: dict[str, str] = {}

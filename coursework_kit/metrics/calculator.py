@@ -14,7 +14,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from coursework_kit._display import alert, fit_width, status, wide
+from coursework_kit._ui.layout import fit_width, wide
+from coursework_kit._ui.snippets import alert, status
+from coursework_kit.errors import MetricLookupError
 from coursework_kit.metrics.calculation import Calculation, calculate, metric_specs
 from coursework_kit.metrics.record import CalculatorRecord, CalculatorWork
 from coursework_kit.records import ActivitySession, Mode
@@ -41,7 +43,7 @@ class MetricCalculator(w.VBox):  # type: ignore[misc]
         chosen = metrics or list(specs)
         unknown = [m for m in chosen if m not in specs]
         if unknown:
-            raise KeyError(
+            raise MetricLookupError(
                 f"Unknown metric(s) {', '.join(unknown)}; choose from {', '.join(specs)}."
             )
         self._saved = w.HTML()
@@ -96,7 +98,7 @@ class MetricCalculator(w.VBox):  # type: ignore[misc]
         """Type figures into the boxes, e.g. ``type(clicks="45", impressions="1,800")``."""
         for name, text in figures.items():
             if name not in self._boxes:
-                raise KeyError(
+                raise MetricLookupError(
                     f"{self.metric} has no box called {name!r}; "
                     f"its boxes are {', '.join(self._boxes)}."
                 )

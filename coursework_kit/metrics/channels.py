@@ -9,13 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from coursework_kit.errors import MetricInputError
+from coursework_kit.errors import MetricInputError, MetricLookupError
 from coursework_kit.metrics import marketing
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["CHANNEL_METRICS", "FUNNEL_STAGES", "by_channel", "by_week", "channel_label", "funnel"]
+__all__ = [
+    "CHANNEL_METRICS",
+    "FUNNEL_STAGES",
+    "by_channel",
+    "by_week",
+    "channel_label",
+    "channel_roi",
+    "funnel",
+]
 
 # metric id -> the two campaign-table columns its function takes, in order
 CHANNEL_METRICS: dict[str, tuple[str, str]] = {
@@ -40,7 +48,27 @@ def channel_label(channel: str) -> str:
     return channel.replace("_", " ").capitalize()
 
 
+def channel_roi(revenue: float, spend: float) -> float | None:
+    """A channel's return on investment (%) from its totals: (revenue − spend) ÷ spend × 100.
+
+    None when nothing was spent on the channel (organic social, where staff time is not
+    counted): with no investment there is no return on it to work out. The dashboard, the
+    channel table (:func:`~coursework_kit.metrics.channel_metrics`) and the campaign planner's
+    projection all work out a channel's ROI here.
+
+    >>> channel_roi(1500, 500), channel_roi(300, 0)
+    (200.0, None)
+    """
+    return marketing.roi(revenue, spend) if spend else None
+
+
+# Measures of a channel worked out by a function of their own rather than the formula alone.
+_OWN: dict[str, Callable[[float, float], float | None]] = {"roi": channel_roi}
+
+
 def _apply(metric: str, a: float, b: float) -> float | None:
+    if metric in _OWN:
+        return _OWN[metric](a, b)
     function: Callable[[object, object], float] = getattr(marketing, metric)
     try:
         return function(a, b)
@@ -50,7 +78,7 @@ def _apply(metric: str, a: float, b: float) -> float | None:
 
 def _metric_columns(metric: str) -> tuple[str, str]:
     if metric not in CHANNEL_METRICS:
-        raise KeyError(
+        raise MetricLookupError(
             f"{metric!r} cannot be shown by channel; choose one of {', '.join(CHANNEL_METRICS)}."
         )
     return CHANNEL_METRICS[metric]
@@ -79,5 +107,5 @@ def funnel(frame: pd.DataFrame, channel: str | None = None) -> list[tuple[str, i
     """Totals at each funnel stage (impressions -> clicks -> sessions -> conversions)."""
     rows = frame if channel is None else frame[frame["channel"] == channel]
     if channel is not None and rows.empty:
-        raise KeyError(f"There is no channel {channel!r} in this table.")
+        raise MetricLookupError(f"There is no channel {channel!r} in this table.")
     return [(stage, int(rows[stage].sum())) for stage in FUNNEL_STAGES]

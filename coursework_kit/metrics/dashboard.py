@@ -1,6 +1,6 @@
 """The channel dashboard widget: a metric by channel (bars), by week (lines), and the funnel.
 
-The numbers come from :mod:`.channels`; the drawing from :mod:`coursework_kit.charts`. Each
+The numbers come from :mod:`.channels`; the drawing from :mod:`coursework_kit._ui.charts`. Each
 chart has alt text and a table of its figures beneath, so nothing depends on seeing colour.
 """
 
@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from coursework_kit import charts
-from coursework_kit._display import fit_width, wide
+from coursework_kit._ui import charts
+from coursework_kit._ui.layout import fit_width, wide
 from coursework_kit.metrics import channels
 from coursework_kit.metrics.calculation import metric_specs
 from coursework_kit.metrics.formatting import format_value
@@ -66,6 +66,16 @@ class ChannelDashboard(w.VBox):  # type: ignore[misc]
     def select_channel(self, channel: str | None) -> None:
         """Show the funnel for one channel, or for all channels with None."""
         self._channel.value = channel or ""
+
+    @property
+    def shown(self) -> dict[str, str]:
+        """What the learner sees (HTML): the bar chart with its table of figures ("bars"), the
+        line chart ("lines") and the funnel ("funnel")."""
+        return {
+            "bars": str(self._bars.value),
+            "lines": str(self._lines.value),
+            "funnel": str(self._funnel.value),
+        }
 
     @property
     def values(self) -> dict[str, float | None]:

@@ -11,7 +11,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from coursework_kit._display import verdict
+from coursework_kit._ui.snippets import verdict
 from coursework_kit.errors import MetricInputError
 from coursework_kit.metrics.calculation import MetricSpec, calculate, metric_specs
 from coursework_kit.metrics.formatting import format_input

@@ -5,8 +5,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from coursework_kit._lazy import lazy_names
 from coursework_kit.quiz.assess import assess
 from coursework_kit.quiz.bank import Option, Question, QuestionResult, QuizBank, load_bank
 from coursework_kit.quiz.record import QuizCheck, QuizRecord, QuizWork
@@ -28,13 +29,8 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name == "Quiz":
-        from coursework_kit.quiz.widget import Quiz
+_WIDGETS = {
+    "Quiz": "coursework_kit.quiz.widget",
+}
 
-        return Quiz
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_names(__name__, _WIDGETS, __all__)

@@ -13,7 +13,8 @@ from typing import Any
 
 import ipywidgets as w
 
-from coursework_kit._display import CHOICE_STYLE, alert, fit_width, status
+from coursework_kit._ui.layout import fit_width
+from coursework_kit._ui.snippets import CHOICE_STYLE, alert, status
 from coursework_kit.errors import QuizError
 from coursework_kit.quiz.assess import results
 from coursework_kit.quiz.bank import Question, QuestionResult, QuizBank, load_bank

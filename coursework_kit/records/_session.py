@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from coursework_kit.errors import CourseworkError
-from coursework_kit.learner import learner_id
+from coursework_kit.learner import autograding, learner_id
 from coursework_kit.records._base import Attempt, Mode, Record
 from coursework_kit.records._store import RecordFile
 
@@ -44,8 +44,6 @@ class ActivitySession(Generic[W]):
         delay: float = 0.5,
         notify: SaveNote | None = None,
     ) -> None:
-        from coursework_kit._display import autograding
-
         self.file: RecordFile[Record[W]] = (
             RecordFile(kind, scenario)
             if folder is None

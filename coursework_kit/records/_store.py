@@ -24,17 +24,13 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from coursework_kit._atomic import write_text
-from coursework_kit.errors import EvidenceError
+from coursework_kit.errors import EvidenceError, UnreadableRecordError
 from coursework_kit.records._base import Record, RecordShapeError, valid_activity
 
 __all__ = ["MAX_BYTES", "RecordFile", "UnreadableRecordError"]
 
 MAX_BYTES = 5_000_000  # no honest evidence file comes near this
 R = TypeVar("R", bound=Record[Any])
-
-
-class UnreadableRecordError(EvidenceError):
-    """The evidence file is there but is not a readable record of this activity."""
 
 
 @dataclass

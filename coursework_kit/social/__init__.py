@@ -1,30 +1,87 @@
-"""Managing an organisation's social network presence: Harbour & Pine's social media policy,
-its moderation queue, and the rules that judge a moderation decision (as at November 2026).
+"""Managing an organisation's social media (units 1 and 2): moderation, posts and the content
+calendar, on one list of platforms.
 
-The logic is plain functions and dataclasses; a learner's work through the queue is a
-``ModerationRecord`` (its evidence file) and ``assess`` judges it. The widget loads ipywidgets
-only when first asked for, so ``import coursework_kit.social`` stays light.
+- :mod:`.moderation`: Harbour & Pine's social media policy, its moderation queue and the rules
+  that judge a moderation decision (``ModerationQueue``);
+- :mod:`.posts`: checking a post against the platform, the advertising rules and the brand
+  voice, and a feed preview (``PostComposer``);
+- :mod:`.calendar`: the team's shared content calendar (``CalendarPlanner``);
+- :mod:`.platforms`: the platforms all three name (``platform_rules``).
+
+Every public name of the three is here too, so ``from coursework_kit.social import
+PostComposer, CalendarPlanner, ModerationQueue`` works; :func:`assess` judges any of their
+records. The widgets load ipywidgets only when first asked for.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from coursework_kit._lazy import lazy_names
+from coursework_kit.errors import PostsInputError
+from coursework_kit.findings import Finding
 from coursework_kit.social.assess import assess
-from coursework_kit.social.decision import EscalationCheck, Judgement, judge
-from coursework_kit.social.policy import ModerationError, Policy, load_policy
-from coursework_kit.social.queue import QueueItem, get_item, load_queue
-from coursework_kit.social.record import ModerationRecord, ModerationWork
-from coursework_kit.social.reply import ReplyCheck, personal_details
-from coursework_kit.social.selfcheck import ChoiceCheck, check_choice
-from coursework_kit.social.session import ModerationSession, QueueSummary
+from coursework_kit.social.calendar import (
+    STATUSES,
+    CalendarPost,
+    CalendarRecord,
+    CalendarReview,
+    CalendarRuleError,
+    CalendarWork,
+    ContentCalendar,
+    TeamMember,
+    calendar_csv,
+    load_calendar,
+    write_calendar_csv,
+)
+from coursework_kit.social.moderation import (
+    ChoiceCheck,
+    EscalationCheck,
+    Judgement,
+    ModerationError,
+    ModerationRecord,
+    ModerationSession,
+    ModerationWork,
+    Policy,
+    QueueItem,
+    QueueSummary,
+    ReplyCheck,
+    check_choice,
+    get_item,
+    judge,
+    load_policy,
+    load_queue,
+    personal_details,
+)
+from coursework_kit.social.platforms import platform_ids, platform_rules
+from coursework_kit.social.posts import (
+    PostCheck,
+    PostPreview,
+    PostRecord,
+    PostWork,
+    brand_voice,
+    check_post,
+    preview_post,
+    readability,
+)
 
 if TYPE_CHECKING:
-    from coursework_kit.social.widget import ModerationQueue
+    from coursework_kit.social.calendar.widget import CalendarPlanner
+    from coursework_kit.social.moderation.widget import ModerationQueue
+    from coursework_kit.social.posts.widget import PostComposer
 
 __all__ = [
+    "STATUSES",
+    "CalendarPlanner",
+    "CalendarPost",
+    "CalendarRecord",
+    "CalendarReview",
+    "CalendarRuleError",
+    "CalendarWork",
     "ChoiceCheck",
+    "ContentCalendar",
     "EscalationCheck",
+    "Finding",
     "Judgement",
     "ModerationError",
     "ModerationQueue",
@@ -32,26 +89,40 @@ __all__ = [
     "ModerationSession",
     "ModerationWork",
     "Policy",
+    "PostCheck",
+    "PostComposer",
+    "PostPreview",
+    "PostRecord",
+    "PostWork",
+    "PostsInputError",
     "QueueItem",
     "QueueSummary",
     "ReplyCheck",
+    "TeamMember",
     "assess",
+    "brand_voice",
+    "calendar_csv",
     "check_choice",
+    "check_post",
     "get_item",
     "judge",
+    "load_calendar",
     "load_policy",
     "load_queue",
     "personal_details",
+    "platform_ids",
+    "platform_rules",
+    "preview_post",
+    "readability",
+    "write_calendar_csv",
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name == "ModerationQueue":
-        from coursework_kit.social import widget
+_WIDGETS = {
+    "CalendarPlanner": "coursework_kit.social.calendar.widget",
+    "ModerationQueue": "coursework_kit.social.moderation.widget",
+    "PostComposer": "coursework_kit.social.posts.widget",
+}
 
-        return widget.ModerationQueue
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_names(__name__, _WIDGETS, __all__)

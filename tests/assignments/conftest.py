@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="session")
 def demo_class(tmp_path_factory):
-    from coursework_kit.demo import build_demo_class
+    from coursework_kit.tutor.demo import build_demo_class
 
     steps: list[str] = []
     demo = build_demo_class(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import nbformat
 
-from coursework_kit.criteria import catalogue, cell_criteria
+from coursework_kit.tutor.criteria import catalogue, cell_criteria
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted(ROOT.glob("assignments/source/*/*.ipynb"))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from coursework_kit.cli import main
+from coursework_kit.tutor.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "assignments" / "source").iterdir() if p.is_dir())
@@ -45,7 +45,7 @@ def test_feedback_report_and_where_things_are(demo_class):
 @pytest.mark.slow
 def test_chats_are_marked_from_the_saved_transcript(demo_class):
     """Are the demo learners' chats saved as evidence and marked from their words?"""
-    from coursework_kit.reports import criteria_matrix
+    from coursework_kit.tutor.reports import criteria_matrix
 
     matrix = criteria_matrix(demo_class.course)
     assert matrix.status("demo-all-right", "U4-AC1").status == "met"

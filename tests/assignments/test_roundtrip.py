@@ -128,8 +128,8 @@ def test_unit1_round_trip(tmp_path):
         feedback = course / "feedback" / learner / "unit1" / "unit1.html"
         assert feedback.is_file(), learner
 
-    from coursework_kit.cli import main
-    from coursework_kit.reports import criteria_matrix
+    from coursework_kit.tutor.cli import main
+    from coursework_kit.tutor.reports import criteria_matrix
 
     matrix = criteria_matrix(course)
     assert matrix.status("learner-good", "U1-AC4").status == "met"
@@ -153,7 +153,7 @@ def test_unit1_round_trip(tmp_path):
 def test_source_notebooks_pass_nbgrader_validate(tmp_path):
     """Does `nbgrader validate` pass on each assignment's solution version (with the demo
     learner's chats saved beside it, as a learner's would be)?"""
-    from coursework_kit.demo import demo_answers, fill_submission
+    from coursework_kit.tutor.demo import demo_answers, fill_submission
 
     answers = demo_answers(ROOT / "assignments")
     for source in sorted((ROOT / "assignments" / "source").glob("*/*.ipynb")):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from coursework_kit.chat.lint import lint_file
-from coursework_kit.cli import main
 from coursework_kit.datasets import data_path
+from coursework_kit.tutor.cli import main
 
 SOURCE = data_path("chat/scenarios/late-delivery.yaml").read_text()
 

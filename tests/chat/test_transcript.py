@@ -179,7 +179,7 @@ def test_report_html_lists_criteria_and_tips(make_scenario):
 
 def test_every_chat_criterion_maps_to_catalogue_codes_of_its_units():
     """Does each live-chat criterion name catalogue codes, each for the unit it says?"""
-    from coursework_kit.criteria import catalogue
+    from coursework_kit.tutor.criteria import catalogue
 
     known = catalogue()
     for info in criteria_catalogue().values():

@@ -20,14 +20,14 @@ from coursework_kit.errors import DatasetError
 def test_found_from_any_working_folder(tmp_path, monkeypatch):
     """Are the datasets found when the working folder is somewhere else entirely?"""
     monkeypatch.chdir(tmp_path)
-    assert (data_dir() / "campaigns" / "weekly_channels.csv").is_file()
-    assert len(load_rows("campaigns/weekly_channels.csv")) == 72
+    assert (data_dir() / "metrics" / "weekly_channels.csv").is_file()
+    assert len(load_rows("metrics/weekly_channels.csv")) == 72
 
 
 def test_missing_and_escaping_paths():
     """Are a missing file and a path that climbs out of datasets/ refused plainly?"""
     with pytest.raises(DatasetError, match="There is no data file"):
-        data_path("campaigns/nope.csv")
+        data_path("metrics/nope.csv")
     with pytest.raises(DatasetError, match="outside the datasets folder"):
         data_path("../pyproject.toml")
 
@@ -80,7 +80,7 @@ def test_a_blank_learner_id_is_refused(bad):
         load_campaigns(learner=bad)
 
 
-SCHEMA = "campaigns/weekly_channels.csv"
+SCHEMA = "metrics/weekly_channels.csv"
 
 
 def _copy_with(tmp_path, edit):
@@ -140,8 +140,8 @@ def test_clicks_above_impressions_is_caught(tmp_path):
 def test_every_schema_column_is_in_its_readme():
     """Does each folder's README document every column of its tables?"""
     for relative in [
-        "campaigns/weekly_channels.csv",
-        "campaigns/email_sends.csv",
+        "metrics/weekly_channels.csv",
+        "metrics/email_sends.csv",
         "contact_centre/contacts.csv",
     ]:
         readme = data_path(relative.split("/")[0] + "/README.md").read_text()

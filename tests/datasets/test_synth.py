@@ -29,8 +29,8 @@ from coursework_kit.datasets._tables import (
 DATA = Path(__file__).resolve().parents[2] / "datasets"
 Rows = list[dict[str, Cell]]
 TABLES: dict[str, Callable[[int], Rows]] = {
-    "campaigns/weekly_channels.csv": campaigns.weekly_channels,
-    "campaigns/email_sends.csv": campaigns.email_sends,
+    "metrics/weekly_channels.csv": campaigns.weekly_channels,
+    "metrics/email_sends.csv": campaigns.email_sends,
     "contact_centre/contacts.csv": centre.contacts,
 }
 # Learner seeds come from a 48-bit hash of the learner id (coursework_kit.learner.variant_seed).
@@ -106,7 +106,7 @@ def test_master_seeds_agree() -> None:
     assert campaigns.MASTER_SEED == centre.MASTER_SEED == 2026
 
 
-@pytest.mark.parametrize("folder", ["campaigns", "contact_centre"])
+@pytest.mark.parametrize("folder", ["metrics", "contact_centre"])
 def test_generate_script_runs_from_any_folder(folder: str, tmp_path: Path) -> None:
     """Does generate.py, run from another folder, write the shipped files (and others if seeded)?"""
     script = DATA / folder / "generate.py"

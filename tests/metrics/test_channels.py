@@ -80,3 +80,40 @@ def test_shipped_data_gives_a_value_for_every_paid_channel():
     rois = channels.by_channel(data, "roi")
     assert rois["organic_social"] is None
     assert all(v is not None for k, v in rois.items() if k != "organic_social")
+
+
+def test_every_roi_of_a_channel_is_worked_out_by_channel_roi(monkeypatch):
+    """Do the dashboard's figures, the channel table and the planner's projection all get a
+    channel's ROI from channel_roi (None with no spend), so they cannot disagree?"""
+    from datetime import date
+
+    from coursework_kit.datasets import load_campaigns
+    from coursework_kit.metrics import channel_metrics, channel_roi
+    from coursework_kit.planning import CampaignPlan, Channel, project
+
+    assert channel_roi(300.0, 100.0) == roi(300.0, 100.0)
+    assert channel_roi(50.0, 0.0) is None
+    asked = []
+
+    def counted(revenue, spend):
+        asked.append((revenue, spend))
+        return channel_roi(revenue, spend)
+
+    monkeypatch.setitem(channels._OWN, "roi", counted)
+    monkeypatch.setattr("coursework_kit.planning.projection.channel_roi", counted)
+    data = load_campaigns(learner="ab123")
+    totals = data.groupby("channel")[["revenue", "spend"]].sum()
+    expected = {
+        c: channel_roi(float(r["revenue"]), float(r["spend"])) for c, r in totals.iterrows()
+    }
+    assert channels.by_channel(data, "roi") == expected
+    assert expected["organic_social"] is None
+    assert {r.channel: r.roi for r in channel_metrics(data).rows} == expected
+    plan = CampaignPlan(
+        "Test", "conversion", "Adults", 1000, date(2026, 9, 7), date(2026, 9, 20),
+        (Channel("paid_search", 100, "cpc", 0.5, 5, 2.5, 65, 40),),
+    )  # fmt: skip
+    found = project(plan)
+    assert found.channel("paid_search").roi == channel_roi(found.revenue, found.spend)
+    assert found.roi == found.channel("paid_search").roi  # the plan's total, one channel
+    assert len(asked) == 2 * len(expected) + 3  # dashboard, table, channel twice, total

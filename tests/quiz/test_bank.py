@@ -78,3 +78,15 @@ def test_missing_bank(tmp_path):
         load_bank("no-such-quiz")
     with pytest.raises(DatasetError, match="There is no file"):
         load_bank(tmp_path / "missing.yaml")
+
+
+def test_misconceptions_bank_validates_and_covers_the_unit():
+    """Does the bank load, have at least 10 questions with feedback on every option, and
+    cover the misconceptions the units name?"""
+    bank = load_bank("unit2-misconceptions")
+    assert bank.unit == 2
+    assert len(bank.questions) >= 10
+    assert all(o.feedback for q in bank.questions for o in q.options)
+    text = " ".join(q.prompt.lower() for q in bank.questions)
+    for idea in ("seo", "followers", "email", "five times a day", "moderation", "own social"):
+        assert idea in text, idea

@@ -1,0 +1,109 @@
+"""Self-checks for a projection worked out by hand: impressions, clicks, orders, revenue.
+
+Like :func:`coursework_kit.metrics.check_answer`, a wrong answer is never just "wrong": the
+check looks for the usual slips (a percentage used as a whole number, the × 1,000 of a CPM
+left out) and names the formula with the plan's own figures, without giving the answer.
+CAC, ROI and ROAS are checked with :func:`coursework_kit.metrics.check_answer` itself.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from coursework_kit._ui.snippets import verdict
+from coursework_kit.planning.plan import PlanError
+from coursework_kit.planning.projection import ChannelProjection, Projection, show
+
+__all__ = ["FunnelCheck", "check_projection"]
+
+_STEPS = {
+    "impressions": "Impressions",
+    "clicks": "Clicks",
+    "conversions": "Orders",
+    "new_customers": "New customers",
+    "revenue": "Revenue",
+}
+
+
+@dataclass(frozen=True)
+class FunnelCheck:
+    """The result of checking one hand-worked figure of a projection."""
+
+    label: str
+    correct: bool
+    message: str
+    answered: bool = True
+
+    def __repr__(self) -> str:
+        return ("Right! " if self.correct else "Not yet. ") + self.message
+
+    def _repr_html_(self) -> str:
+        return verdict(self.correct, self.message, label=self.label, answered=self.answered)
+
+
+def _formula(step: str, found: ChannelProjection, projection: Projection) -> str:
+    channel = projection.plan.channel(found.name)
+    spend = f"£{found.spend:,.2f}"
+    if step == "impressions" and channel.cost_model == "cpm":
+        return f"spend ÷ CPM × 1,000, that is {spend} ÷ £{channel.cost:,.2f} × 1,000"
+    if step == "impressions":
+        return f"clicks ÷ (CTR ÷ 100), that is {found.clicks:,} ÷ ({channel.ctr:g} ÷ 100)"
+    if step == "clicks" and channel.cost_model == "cpm":
+        return f"impressions × CTR ÷ 100, that is {found.impressions:,} × {channel.ctr:g} ÷ 100"
+    if step == "clicks":
+        return f"spend ÷ CPC, that is {spend} ÷ £{channel.cost:,.2f}"
+    if step == "conversions":
+        return (
+            f"clicks × conversion rate ÷ 100, that is {found.clicks:,} × "
+            f"{channel.conversion_rate:g} ÷ 100"
+        )
+    if step == "new_customers":
+        return (
+            f"orders × new-customer share ÷ 100, that is {found.conversions:,} × "
+            f"{channel.new_customer_rate:g} ÷ 100"
+        )
+    return f"orders × AOV, that is {found.conversions:,} × £{channel.aov:,.2f}"
+
+
+def check_projection(
+    step: str, answer: object, projection: Projection, *, channel: str | None = None
+) -> FunnelCheck:
+    """Check a learner's ``answer`` for one ``step`` of ``projection`` ("impressions",
+    "clicks", "conversions", "new_customers" or "revenue"), for one ``channel`` or, by
+    default, the plan's total. Counts are whole numbers; one either way is accepted, for
+    rounding."""
+    if step not in _STEPS:
+        raise PlanError(
+            f"{step!r} is not a step of the funnel; choose one of: {', '.join(_STEPS)}."
+        )
+    source = projection.channel(channel) if channel is not None else projection
+    expected = float(getattr(source, step))
+    unit = "pounds" if step == "revenue" else "count"
+    label = f"{_STEPS[step]} ({channel or 'whole plan'})"
+    if answer is None:
+        return FunnelCheck(
+            label, False, "Type your answer in place of None, then run the cell again.", False
+        )
+    if isinstance(answer, bool) or not isinstance(answer, (int, float)) or math.isnan(answer):
+        return FunnelCheck(label, False, "Your answer should be a number, for example 1250.")
+    number = float(answer)
+    tolerance = 0.01 if unit == "pounds" else 1.0
+    if abs(number - expected) <= tolerance + 1e-9:
+        return FunnelCheck(label, True, f"{_STEPS[step]} = {show(expected, unit)}.")
+    if isinstance(source, Projection):
+        parts = " + ".join(show(float(getattr(c, step)), unit) for c in source.channels)
+        return FunnelCheck(
+            label, False, f"Add up the channels' figures for {_STEPS[step].lower()}: {parts}."
+        )
+    hint = f"Use {_formula(step, source, projection)}."
+    if (
+        step in ("clicks", "conversions", "new_customers")
+        and expected
+        and (abs(number / 100 - expected) <= 1)
+    ):
+        hint = "It looks like you used the percentage as a whole number: divide it by 100. " + hint
+    elif step == "impressions" and expected and abs(number * 1000 - expected) <= 1000:
+        hint = "It looks like the × 1,000 is missing: CPM is the price of 1,000 impressions. "
+        hint += f"Use {_formula(step, source, projection)}."
+    return FunnelCheck(label, False, f"{hint} Round to the nearest whole number at each step.")

@@ -1,0 +1,21 @@
+"""The search snippet and search ad limits (``datasets/search/limits.yaml``, checked November
+2026), each with its value, source and why it matters. Validated against its JSON Schema the
+first time it is needed, then kept in memory."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+__all__ = ["search_limits"]
+
+
+@cache
+def search_limits() -> dict[str, dict[str, dict[str, Any]]]:
+    """The snippet and search ad limits, each with its value, source and why it matters."""
+    from coursework_kit.datasets import load_yaml
+
+    raw: dict[str, dict[str, dict[str, Any]]] = load_yaml(
+        "search/limits.yaml", schema="search/limits.schema.json"
+    )
+    return raw

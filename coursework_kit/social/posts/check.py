@@ -1,0 +1,375 @@
+"""Check a social media post against the platform's rules, the law on ads and the brand voice.
+
+``check_post`` is pure: it reads the platform rules and the brand voice guide from
+``datasets/social/`` and returns a :class:`PostCheck` listing each finding as must fix, should
+fix or good, with why it matters. Platform figures are as checked in November 2026; advertising
+rules reflect the CAP Code and ASA/CMA guidance as at November 2026.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from coursework_kit.errors import PostsTypeError
+from coursework_kit.findings import (
+    GOOD,
+    MUST_FIX,
+    SHOULD_FIX,
+    Finding,
+    counts,
+    findings_html,
+    ordered,
+)
+from coursework_kit.social.platforms import Figure, PlatformRules, disclosure, platform_rules
+from coursework_kit.social.posts._text import (
+    Readability,
+    counted_length,
+    hashtags,
+    mask,
+    readability,
+    split_hashtag,
+    urls,
+)
+from coursework_kit.social.posts.voice import (
+    BrandVoice,
+    brand_voice,
+    phrase_pattern,
+    plain_language,
+    voice,
+)
+
+__all__ = ["PostCheck", "check_post"]
+
+_SCREEN_READERS = "Screen readers read a hashtag in one case as one long made-up word"
+
+
+@dataclass(frozen=True)
+class PostCheck:
+    """The result of checking one post: every finding, its length and how easy it is to read."""
+
+    text: str
+    platform: PlatformRules
+    length: int
+    findings: tuple[Finding, ...]
+    readability: Readability
+
+    def _only(self, severity: str) -> list[Finding]:
+        return [f for f in self.findings if f.severity == severity]
+
+    @property
+    def must_fix(self) -> list[Finding]:
+        return self._only(MUST_FIX)
+
+    @property
+    def should_fix(self) -> list[Finding]:
+        return self._only(SHOULD_FIX)
+
+    @property
+    def good(self) -> list[Finding]:
+        return self._only(GOOD)
+
+    @property
+    def ready(self) -> bool:
+        """True when nothing must be fixed (there may still be things that should be)."""
+        return not self.must_fix
+
+    def rules(self, severity: str | None = None) -> set[str]:
+        """The ids of the rules with findings (of one severity, if given)."""
+        return {f.rule for f in self.findings if severity in (None, f.severity)}
+
+    @property
+    def summary(self) -> str:
+        n = counts(self.findings)
+        head = "Ready to post" if self.ready else "Not ready yet"
+        return (
+            f"{head} on {self.platform.name}: {n[MUST_FIX]} must fix, {n[SHOULD_FIX]} should "
+            f"fix, {n[GOOD]} good. {self.length:,} of {self.platform.limit:,} characters."
+        )
+
+    def __repr__(self) -> str:
+        return "\n".join([self.summary, *(f"  {f!r}" for f in self.findings)])
+
+    def _repr_html_(self) -> str:
+        return (
+            f"<div role='status'><p><strong>{html.escape(self.summary)}</strong></p>"
+            f"{findings_html(self.findings)}</div>"
+        )
+
+
+def _dated(figure: Figure) -> str:
+    return f"{figure.source}, checked {figure.checked}"
+
+
+def _length(text: str, rules: PlatformRules) -> tuple[int, list[Finding]]:
+    length = counted_length(text, url_length=rules.url_length, weighted=rules.weighted_counting)
+    how = (
+        " (every link counts as 23 characters, and an emoji as 2)"
+        if rules.weighted_counting
+        else ""
+    )
+    source = f"{rules.character_limit.source}, checked {rules.character_limit.checked}"
+    if length > rules.limit:
+        found = [
+            Finding(
+                MUST_FIX,
+                "length",
+                f"{length:,} characters{how}: {length - rules.limit:,} over {rules.name}'s "
+                f"limit of {rules.limit:,}.",
+                f"{rules.name} will not publish a post this long. Cut it down, keeping the "
+                "main message.",
+                source,
+            )
+        ]
+    else:
+        found = [
+            Finding(GOOD, "length", f"{length:,} of {rules.limit:,} characters{how}.", "It fits.")
+        ]
+    if rules.cutoff < rules.limit and length > rules.cutoff:
+        found.append(
+            Finding(
+                SHOULD_FIX,
+                "cutoff",
+                f"Only about the first {rules.cutoff} characters show in the feed before "
+                "'... more'; this post is longer.",
+                "Most people scroll past without tapping 'more'. Put the main message, and any "
+                "#ad label, in the first line.",
+                f"{rules.feed_cutoff.source}. {rules.feed_cutoff.note}".strip(),
+            )
+        )
+    return length, found
+
+
+def _hashtags(text: str, rules: PlatformRules, brand: BrandVoice) -> list[Finding]:
+    tags = hashtags(text)
+    if not tags:
+        return []
+    found: list[Finding] = []
+    most, advised = int(rules.hashtags_max.value), int(rules.hashtags_recommended.value)
+    listed = ", ".join(f"#{t}" for t in tags)
+    if len(tags) > most:
+        note = f" {rules.hashtags_max.note}" if rules.hashtags_max.note else ""
+        found.append(
+            Finding(
+                MUST_FIX,
+                "hashtag-count",
+                f"{len(tags)} hashtags ({listed}); {rules.name} allows {most}.",
+                f"The post may not publish, or the extra tags will not work.{note}",
+                f"{rules.hashtags_max.source}, checked {rules.hashtags_max.checked}",
+            )
+        )
+    elif len(tags) > advised:
+        found.append(
+            Finding(
+                SHOULD_FIX,
+                "hashtag-count",
+                f"{len(tags)} hashtags; {rules.name} advises {advised} or fewer.",
+                "A few relevant hashtags work better than many: a long list looks like spam "
+                "and is tiring to hear on a screen reader.",
+                _dated(rules.hashtags_recommended),
+            )
+        )
+    for tag in tags:
+        parts = split_hashtag(tag, known_words=brand.known_words)
+        if parts:
+            camel = "".join(p.capitalize() for p in parts)
+            found.append(
+                Finding(
+                    SHOULD_FIX,
+                    "hashtag-case",
+                    f"#{tag} is several words in one case: write #{camel}.",
+                    f"{_SCREEN_READERS}; a capital at the start of each word (CamelCase) lets "
+                    "them read the words, and everyone reads it faster.",
+                )
+            )
+    inline = _inline_hashtags(text)
+    if len(inline) > 1:
+        found.append(
+            Finding(
+                SHOULD_FIX,
+                "hashtag-placement",
+                f"{len(inline)} hashtags in the middle of sentences ("
+                + ", ".join(f"#{t}" for t in inline)
+                + ").",
+                "Hashtags scattered through a sentence make it hard to read, and a screen reader "
+                "says 'hashtag' before each one. Keep the sentence plain and put tags at the end.",
+            )
+        )
+    if not found:
+        found.append(
+            Finding(
+                GOOD,
+                "hashtags",
+                f"{len(tags)} readable hashtag{'s' if len(tags) > 1 else ''} ({listed}).",
+                "Few, relevant, CamelCase hashtags help people find the post and are easy to read.",
+            )
+        )
+    return found
+
+
+def _inline_hashtags(text: str) -> list[str]:
+    """Hashtags with ordinary words after them on the same line (not in an end-of-line list)."""
+    inline = []
+    for line in text.splitlines():
+        for match in re.finditer(r"(?<![\w&#])#(\w+)", line):
+            rest = mask(line[match.end() :])
+            if re.search(r"[A-Za-z]{2,}", rest) and match.group(1) in hashtags(line):
+                inline.append(match.group(1))
+    return inline
+
+
+def _links(text: str, rules: PlatformRules) -> list[Finding]:
+    links = urls(text)
+    if not links:
+        return []
+    figure = rules.links_clickable
+    source = f"{figure.source}, checked {figure.checked}"
+    if not figure.value:
+        return [
+            Finding(
+                SHOULD_FIX,
+                "link",
+                f"A link in the text ({links[0]}): links in {rules.name} captions cannot be "
+                "tapped.",
+                "People cannot tap it and few will type it in. Say 'link in our bio' (or use a "
+                "link sticker in a story) and keep the words for the message.",
+                source,
+            )
+        ]
+    extra = " It counts as 23 characters however long it is." if rules.url_length else ""
+    return [Finding(GOOD, "link", f"The link can be tapped on {rules.name}.{extra}", "", source)]
+
+
+def _alt_text(alt: str | None, has_image: bool, rules: PlatformRules) -> list[Finding]:
+    if not has_image or not rules.alt_text.value:
+        return []
+    source = f"{rules.alt_text.source}, checked {rules.alt_text.checked}"
+    described = (alt or "").strip()
+    if not described:
+        return [
+            Finding(
+                MUST_FIX,
+                "alt-text",
+                "The post has an image but no alt text (a written description of it).",
+                "Blind and partially sighted customers using screen readers hear nothing about "
+                "the picture. Say what it shows that matters for the post, in a sentence.",
+                source,
+            )
+        ]
+    most = rules.alt_text_max
+    if most is not None and len(described) > int(most.value):
+        return [
+            Finding(
+                MUST_FIX,
+                "alt-text",
+                f"The alt text is {len(described):,} characters; {rules.name} allows "
+                f"{int(most.value):,}.",
+                "It will not be saved. Describe what matters in the picture, briefly.",
+                f"{most.source}, checked {most.checked}",
+            )
+        ]
+    if re.match(r"(an? )?(image|picture|photo|photograph|pic) (of|showing)\b", described, re.I):
+        return [
+            Finding(
+                SHOULD_FIX,
+                "alt-text",
+                f"The alt text starts '{described.split(' of')[0]} of'.",
+                "Screen readers already say it is an image: start with what it shows.",
+            )
+        ]
+    if len(described.split()) < 3:
+        return [
+            Finding(
+                SHOULD_FIX,
+                "alt-text",
+                f"The alt text '{described}' is very short.",
+                "Say what the picture shows that matters for the post, such as the product, "
+                "its colour and where it is.",
+            )
+        ]
+    return [Finding(GOOD, "alt-text", "The image has alt text.", "Everyone gets the picture.")]
+
+
+def _disclosure(text: str, paid: bool) -> list[Finding]:
+    if not paid:
+        return []
+    rules = disclosure()
+    source = f"{rules.source} (as at {rules.reflects.split(' as at ')[-1]})"
+    upfront = text.strip()[: rules.upfront_characters]
+    if any(phrase_pattern(label).search(upfront) for label in rules.labels):
+        return [
+            Finding(
+                GOOD,
+                "disclosure",
+                "The post is labelled as an ad at the start.",
+                "People can see straight away that it is advertising.",
+                source,
+            )
+        ]
+    later = any(phrase_pattern(label).search(text) for label in rules.labels)
+    unclear = [u for u in rules.unclear_labels if phrase_pattern(u).search(text)]
+    if later:
+        found = "There is an ad label, but not at the start of the post."
+    elif unclear:
+        found = f"The post uses {', '.join(unclear)}, which is not a clear enough label."
+    else:
+        found = "This post is paid for or gifted, but it is not labelled as an ad."
+    return [
+        Finding(
+            MUST_FIX,
+            "disclosure",
+            found + " Put '#ad' (or 'Ad') at the very start.",
+            "Advertising must be obviously identifiable as advertising. The ASA and CMA say "
+            "a paid or gifted post needs a clear label such as #ad, up front where people see "
+            "it before they engage; labels such as #sp, #spon, 'sponsored' or #gifted are not "
+            "clear enough.",
+            source,
+        )
+    ]
+
+
+def check_post(
+    text: str,
+    *,
+    platform: str,
+    image_alt_text: str | None = None,
+    has_image: bool = False,
+    paid_partnership: bool = False,
+    brand: BrandVoice | None = None,
+) -> PostCheck:
+    """Check a post for ``platform`` ("x", "facebook", "instagram", "linkedin", "tiktok",
+    "threads").
+
+    ``has_image``: the post has a picture (giving ``image_alt_text`` implies one).
+    ``paid_partnership``: the post is paid for, or made in return for a gift, with the brand
+    having a say in it; it then needs an advertising label. ``brand``: the voice guide to check
+    against (Harbour & Pine's by default).
+
+    >>> result = check_post("Our winter sale starts today. #ad", platform="x")
+    >>> result.ready, sorted(result.rules("should fix"))
+    (True, [])
+    >>> bad = check_post("BIG SALE!!! See harbourandpine.example/sale", platform="instagram")
+    >>> sorted(bad.rules("should fix"))
+    ['capitals', 'exclamation', 'link']
+    """
+    if not isinstance(text, str):
+        raise PostsTypeError(f"The post must be text, not {type(text).__name__}.")
+    if image_alt_text is not None and not isinstance(image_alt_text, str):
+        raise PostsTypeError("The alt text must be text (or None when there is no image).")
+    for name, flag in (("has_image", has_image), ("paid_partnership", paid_partnership)):
+        if not isinstance(flag, bool):
+            raise PostsTypeError(f"{name} must be True or False, not {flag!r}.")
+    rules = platform_rules(platform)
+    brand_guide = brand_voice() if brand is None else brand
+    if not text.strip():
+        empty = Finding(MUST_FIX, "empty", "The post is empty.", "Write the post first.")
+        return PostCheck(text, rules, 0, (empty,), readability(""))
+    length, found = _length(text, rules)
+    found += _hashtags(text, rules, brand_guide)
+    found += _links(text, rules)
+    found += _alt_text(image_alt_text, has_image or bool(image_alt_text), rules)
+    found += _disclosure(text, paid_partnership)
+    found += voice(text, rules.id, brand_guide)
+    score, plain = plain_language(text, brand_guide)
+    return PostCheck(text, rules, length, ordered(found + plain), score)

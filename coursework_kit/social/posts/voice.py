@@ -1,0 +1,228 @@
+"""Harbour & Pine's brand voice guide, and checking a post's words against it and how plain its
+language is.
+
+Pure: the guide is data (``datasets/social/brand_voice.yaml``, validated against its schema the
+first time it is needed). Plain-language limits follow the GOV.UK content design guidance; the
+reading-ease score is computed in pure Python. Search ads use the guide too (the short forms
+it allows in capitals).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from coursework_kit.findings import GOOD, SHOULD_FIX, Finding
+from coursework_kit.social.posts._text import Readability, emoji_count, mask, readability
+
+__all__ = ["AvoidRule", "BrandVoice", "brand_voice", "phrase_pattern", "plain_language", "voice"]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class AvoidRule:
+    """Words the brand avoids, what to say instead, and why."""
+
+    words: tuple[str, ...]
+    instead: str
+    why: str
+
+
+@dataclass(frozen=True)
+class BrandVoice:
+    """A brand voice guide: tone, words to avoid, emoji, capitals and plain language."""
+
+    brand: str
+    summary: str
+    tone_words: tuple[str, ...]
+    examples: tuple[tuple[str, str], ...]
+    avoid: tuple[AvoidRule, ...]
+    emoji_max: int
+    emoji_per_platform: dict[str, int]
+    emoji_policy: str
+    exclamation_marks_max: int
+    allowed_capitals: frozenset[str]
+    known_words: frozenset[str]
+    reading_age_max: int
+    reading_ease_min: float
+    sentence_words_max: int
+    plain_language_source: str
+
+    def emoji_limit(self, platform: str) -> int:
+        return self.emoji_per_platform.get(platform, self.emoji_max)
+
+    def __repr__(self) -> str:
+        return f"BrandVoice({self.brand!r}, tone={', '.join(self.tone_words)})"
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        examples = "".join(
+            f"<tr><td>{e(bad)}</td><td>{e(good)}</td></tr>" for bad, good in self.examples
+        )
+        avoid = "".join(
+            f"<tr><td>{e(', '.join(r.words))}</td><td>{e(r.instead)}</td><td>{e(r.why)}</td></tr>"
+            for r in self.avoid
+        )
+        return (
+            f"<div><h4>{e(self.brand)}: our voice</h4><p>{e(self.summary)}</p>"
+            f"<p><strong>Our tone:</strong> {e(', '.join(self.tone_words))}.</p>"
+            "<table><tr><th>Not this</th><th>But this</th></tr>"
+            f"{examples}</table><h4>Words we avoid</h4><table><tr><th>Words</th>"
+            f"<th>Say instead</th><th>Why</th></tr>{avoid}</table>"
+            f"<p><strong>Emoji:</strong> {e(self.emoji_policy)}</p>"
+            f"<p><strong>Exclamation marks:</strong> at most {self.exclamation_marks_max} "
+            "in a post. <strong>Capitals:</strong> never whole words in capitals, except "
+            "short forms such as UK and VAT.</p>"
+            f"<p><strong>Plain language:</strong> sentences of {self.sentence_words_max} words "
+            f"or fewer; reading age {self.reading_age_max} or under (Flesch reading ease "
+            f"{self.reading_ease_min:g} or more).</p>"
+            f"<p><small>Source: {e(self.plain_language_source)}</small></p></div>"
+        )
+
+
+@cache
+def brand_voice(name: str = "brand_voice") -> BrandVoice:
+    """A brand voice guide from ``datasets/social/<name>.yaml`` (Harbour & Pine's by default)."""
+    from coursework_kit.datasets import load_yaml
+
+    raw = load_yaml(f"social/{name}.yaml", schema="social/brand_voice.schema.json")
+    plain = raw["plain_language"]
+    return BrandVoice(
+        brand=raw["brand"],
+        summary=_flat(raw["summary"]),
+        tone_words=tuple(raw["tone_words"]),
+        examples=tuple((x["not_this"], x["but_this"]) for x in raw["we_sound"]),
+        avoid=tuple(
+            AvoidRule(tuple(a["words"]), _flat(a["instead"]), _flat(a["why"])) for a in raw["avoid"]
+        ),
+        emoji_max=raw["emoji"]["max_per_post"],
+        emoji_per_platform=dict(raw["emoji"]["per_platform"]),
+        emoji_policy=_flat(raw["emoji"]["policy"]),
+        exclamation_marks_max=raw["exclamation_marks_max"],
+        allowed_capitals=frozenset(raw["allowed_capitals"]),
+        known_words=frozenset(raw["known_words"]),
+        reading_age_max=plain["reading_age_max"],
+        reading_ease_min=float(plain["reading_ease_min"]),
+        sentence_words_max=plain["sentence_words_max"],
+        plain_language_source=_flat(plain["source"]),
+    )
+
+
+_MIN_WORDS_TO_SCORE = 12
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A whole-word, any-case pattern for a word or phrase (straight or curly apostrophes)."""
+    body = re.escape(phrase).replace("'", "['’]").replace(r"\ ", r"\s+")
+    return re.compile(rf"(?<![\w#]){body}(?![\w])", re.IGNORECASE)
+
+
+def voice(text: str, platform: str, brand: BrandVoice) -> list[Finding]:
+    """Words to avoid, shouting in capitals, exclamation marks and emoji, against ``brand``."""
+    plain = mask(text)
+    found: list[Finding] = []
+    for rule in brand.avoid:
+        hits = [w for w in rule.words if phrase_pattern(w).search(plain)]
+        if hits:
+            found.append(
+                Finding(
+                    SHOULD_FIX,
+                    "avoid-words",
+                    f"'{', '.join(hits)}' is on {brand.brand}'s list of words to avoid. "
+                    f"Try: {rule.instead}.",
+                    rule.why,
+                )
+            )
+    shouting = [
+        w
+        for w in re.findall(r"\b[A-Z][A-Z'’]*[A-Z]\b", plain)
+        if w.replace("’", "'").split("'")[0] not in brand.allowed_capitals
+    ]
+    if shouting:
+        found.append(
+            Finding(
+                SHOULD_FIX,
+                "capitals",
+                f"Words in capitals: {', '.join(dict.fromkeys(shouting))}.",
+                "Capitals read as SHOUTING, are harder to read, and some screen readers spell "
+                "them out letter by letter. Use ordinary capitals and let the words do the work.",
+            )
+        )
+    bangs = text.count("!")
+    if bangs > brand.exclamation_marks_max:
+        found.append(
+            Finding(
+                SHOULD_FIX,
+                "exclamation",
+                f"{bangs} exclamation marks; {brand.brand} uses at most "
+                f"{brand.exclamation_marks_max} in a post.",
+                "Too many make a post sound like shouting or a hard sell, not a calm, helpful "
+                "shop.",
+            )
+        )
+    emoji, most = emoji_count(text), brand.emoji_limit(platform)
+    if emoji > most:
+        found.append(
+            Finding(
+                SHOULD_FIX,
+                "emoji",
+                f"{emoji} emoji; {brand.brand}'s guide allows {most} on this platform.",
+                brand.emoji_policy,
+            )
+        )
+    if not found:
+        found.append(
+            Finding(
+                GOOD,
+                "brand-voice",
+                f"Sounds like {brand.brand}: no words to avoid, no shouting.",
+                f"A steady voice ({', '.join(brand.tone_words[:3])}) builds trust across every "
+                "platform.",
+            )
+        )
+    return found
+
+
+def plain_language(text: str, brand: BrandVoice) -> tuple[Readability, list[Finding]]:
+    """Sentence length and reading ease against ``brand``'s targets (short posts get no
+    score: a formula needs a dozen words or more to mean anything)."""
+    score = readability(text)
+    found: list[Finding] = []
+    source = brand.plain_language_source
+    if score.longest_sentence > brand.sentence_words_max:
+        found.append(
+            Finding(
+                SHOULD_FIX,
+                "sentence-length",
+                f"The longest sentence has {score.longest_sentence} words; keep each to "
+                f"{brand.sentence_words_max} or fewer.",
+                "Long sentences are hard to follow on a small screen, especially for people "
+                "who find reading difficult. Split it in two.",
+                source,
+            )
+        )
+    if score.words >= _MIN_WORDS_TO_SCORE:
+        measured = (
+            f"Reading ease {score.reading_ease:.0f} ({score.band}), reading age about "
+            f"{score.reading_age}."
+        )
+        if score.reading_ease < brand.reading_ease_min or score.reading_age > brand.reading_age_max:
+            found.append(
+                Finding(
+                    SHOULD_FIX,
+                    "reading-ease",
+                    f"{measured} {brand.brand} aims for {brand.reading_ease_min:g} or more "
+                    f"(reading age {brand.reading_age_max} or under).",
+                    "Shorter words and sentences reach more customers: many adults read most "
+                    "comfortably at a reading age of about 9 to 12.",
+                    source,
+                )
+            )
+        else:
+            found.append(Finding(GOOD, "reading-ease", f"{measured} Plain enough.", "", source))
+    return score, found

@@ -1,0 +1,135 @@
+"""The ``coursework`` command.
+
+coursework scenarios lint PATH [PATH ...]   check live-chat scenario files (or folders)
+coursework scenarios list                   the scenarios that come with the course
+coursework criteria-report COURSE_DIR       which criteria each learner has evidenced
+coursework demo-class DIR                   the whole nbgrader workflow on three demo learners
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+__all__ = ["main"]
+
+
+def _lint(args: argparse.Namespace) -> int:
+    from coursework_kit.chat.lint import lint_paths
+
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        for path in missing:
+            print(f"{path}: there is no such file or folder.", file=sys.stderr)
+        return 2
+    problems = lint_paths(args.paths)
+    for problem in problems:
+        print(problem)
+    count = len(problems)
+    if count:
+        print(f"{count} problem{'s' if count != 1 else ''} found.")
+        return 1
+    print("No problems found.")
+    return 0
+
+
+def _list(_args: argparse.Namespace) -> int:
+    from coursework_kit.chat.scenario import list_scenarios, load_scenario
+
+    for name in list_scenarios():
+        scenario = load_scenario(name)
+        print(f"{name:24} {scenario.title} ({scenario.channel_label})")
+    return 0
+
+
+def _criteria_report(args: argparse.Namespace) -> int:
+    from coursework_kit.errors import CourseworkError
+    from coursework_kit.tutor.report_pages import write_criteria_report
+    from coursework_kit.tutor.reports import criteria_matrix
+
+    try:
+        matrix = criteria_matrix(args.course_dir)
+    except CourseworkError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    out = args.out or args.course_dir / "reports"
+    written = write_criteria_report(matrix, out)
+    print(f"Criteria report for {len(matrix.learners)} learners written to {out}:")
+    for path in written[:3]:
+        print(f"  {path}")
+    print(f"  and {len(written) - 3} learner pages in {out / 'learners'}")
+    return 0
+
+
+def _bar(done: int, total: int, label: str) -> None:
+    """A progress bar on a terminal; one line per step when the output is a log file."""
+    width = 30
+    filled = width * done // max(total, 1)
+    line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label}"
+    if sys.stdout.isatty():
+        end = "\n" if done == total else ""
+        print(f"\r{line:<100}", end=end, flush=True)
+    else:
+        print(line, flush=True)
+
+
+def _demo_class(args: argparse.Namespace) -> int:
+    from coursework_kit.errors import CourseworkError
+    from coursework_kit.tutor.demo import build_demo_class
+
+    print(f"Building a demo class in {args.dir}: about five minutes.")
+    try:
+        demo = build_demo_class(args.dir, course=args.course, progress=_bar)
+    except CourseworkError as exc:
+        print(f"\n{exc}", file=sys.stderr)
+        return 2
+    print()
+    print(demo.summary())
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="coursework", description="coursework-kit tools")
+    groups = top.add_subparsers(dest="group", required=True)
+    scenarios = groups.add_parser("scenarios", help="live-chat scenarios")
+    actions = scenarios.add_subparsers(dest="action", required=True)
+    lint = actions.add_parser("lint", help="check scenario files and explain each problem")
+    lint.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    lint.set_defaults(run=_lint)
+    listing = actions.add_parser("list", help="list the scenarios that come with the course")
+    listing.set_defaults(run=_list)
+    report = groups.add_parser(
+        "criteria-report", help="which criteria each learner has evidenced (CSV and HTML)"
+    )
+    report.add_argument(
+        "course_dir",
+        type=Path,
+        metavar="COURSE_DIR",
+        help="the nbgrader course folder (with gradebook.db and source/)",
+    )
+    report.add_argument("--out", type=Path, help="where to write it (default COURSE_DIR/reports)")
+    report.set_defaults(run=_criteria_report)
+    demo = groups.add_parser(
+        "demo-class",
+        help="release, submit, collect, autograde and report on three demo learners",
+    )
+    demo.add_argument("dir", type=Path, metavar="DIR", help="a new, empty folder for it")
+    demo.add_argument(
+        "--course",
+        type=Path,
+        default=Path("assignments"),
+        help="the course folder to copy (default: assignments)",
+    )
+    demo.set_defaults(run=_demo_class)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    result: int = args.run(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

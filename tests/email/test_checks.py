@@ -1,0 +1,183 @@
+"""Checking a campaign before it is sent: every finding says why it matters."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+import pytest
+
+from coursework_kit.email import (
+    Campaign,
+    CampaignError,
+    check_campaign,
+    load_mailing_list,
+    personalise,
+)
+
+NOW = datetime(2026, 11, 20, 9, 0)
+GOOD = Campaign(
+    name="Spring bedding",
+    subject="{first_name|Hello}, our new spring bedding is here",
+    preview_text="Soft linen in six colours, from £35",
+    body="Hi {first_name|there},\n\nOur spring bedding has arrived.",
+    calls_to_action=("Shop spring bedding",),
+    sender_name="Harbour & Pine",
+    sender_email="hello@harbourandpine.example",
+    unsubscribe_link="https://harbourandpine.example/unsubscribe",
+    segment="past_purchaser",
+    send_at=datetime(2026, 12, 1, 10, 0),
+)
+
+
+def messages(campaign, check, level=None):
+    return [
+        f.message
+        for f in check_campaign(campaign, now=NOW).findings
+        if f.check == check and (level is None or f.level == level)
+    ]
+
+
+def test_a_good_campaign_is_ready():
+    """Does a well-made campaign pass with nothing to fix or improve?"""
+    result = check_campaign(GOOD, now=NOW)
+    assert result.ready
+    assert result.warnings == []
+    assert "Ready to send" in result._repr_html_()
+
+
+def test_every_finding_says_why():
+    """Does every finding for an empty campaign give a reason it matters?"""
+    result = check_campaign(Campaign(), now=NOW)
+    assert not result.ready
+    assert all(f.why for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    ("subject", "level", "words"),
+    [
+        ("", "problem", "Write a subject line"),
+        ("Sale", "warning", "only 4 characters"),
+        ("A" * 10 + " " + "b" * 60, "warning", "cut off"),
+        ("Our new spring bedding is here", "good", "show in full"),
+    ],
+)
+def test_subject_length(subject, level, words):
+    """Is a subject judged against the 40-60 characters most phones show?"""
+    found = messages(replace(GOOD, subject=subject), "subject", level)
+    assert any(words in m for m in found)
+
+
+def test_shouting_subject_is_flagged():
+    """Are capitals and '!!' flagged as spam-like?"""
+    assert any(
+        "capital" in m for m in messages(replace(GOOD, subject="HUGE sale now on!!"), "subject")
+    )
+
+
+def test_preview_text_missing_or_repeated():
+    """Is missing preview text, or a repeat of the subject, worth improving?"""
+    assert messages(replace(GOOD, preview_text=""), "preview", "warning")
+    assert messages(replace(GOOD, preview_text=GOOD.subject), "preview", "warning")
+
+
+def test_tokens_need_to_exist_and_have_fallbacks():
+    """Is an unknown token, or one without a fallback, a problem that counts who is affected?"""
+    campaign = replace(GOOD, body="Hi {first_name}, see {frist_name|you}")
+    contacts = load_mailing_list()
+    result = check_campaign(campaign, now=NOW, audience=contacts)
+    problems = [f.message for f in result.problems if f.check == "personalisation"]
+    no_name = sum(1 for c in contacts if not c.first_name)
+    assert any(f"{no_name} contacts in this audience have no first name" in m for m in problems)
+    assert any("{frist_name|you} is not a detail we hold" in m for m in problems)
+
+
+def test_no_personalisation_is_a_suggestion():
+    """Is an email with no personal touch a suggestion rather than a problem?"""
+    campaign = replace(GOOD, subject="Our new spring bedding is here", body="Hello,")
+    assert messages(campaign, "personalisation", "warning")
+
+
+def test_personalise_uses_the_fallback():
+    """Does a missing first name fall back to the words after the bar?"""
+    assert personalise("Hi {first_name|there},", {"first_name": ""}) == "Hi there,"
+    assert personalise("Hi {first_name|there},", {"first_name": "Amara"}) == "Hi Amara,"
+
+
+@pytest.mark.parametrize(
+    ("actions", "level"),
+    [((), "problem"), (("Shop now", "Read our blog"), "warning"), (("Click here",), "warning")],
+)
+def test_one_clear_call_to_action(actions, level):
+    """Is no call to action a problem, and several or a vague one worth improving?"""
+    assert messages(replace(GOOD, calls_to_action=actions), "call to action", level)
+
+
+def test_disguised_sender_breaks_regulation_23():
+    """Is a sender name that hides Harbour & Pine a problem citing PECR regulation 23?"""
+    result = check_campaign(replace(GOOD, sender_name="Your friend Sam"), now=NOW)
+    (problem,) = [f for f in result.problems if f.check == "sender"]
+    assert "regulation 23" in problem.why
+    assert "ICO guidance on direct marketing using electronic mail" in problem.source
+    assert "November 2026" in problem.source
+
+
+def test_sender_name_may_spell_out_and():
+    """Is 'Harbour and Pine' accepted as naming the company?"""
+    assert not messages(replace(GOOD, sender_name="Sam at Harbour and Pine"), "sender", "problem")
+
+
+def test_no_reply_and_other_domains_are_worth_improving():
+    """Are a no-reply address and a look-alike domain flagged?"""
+    assert messages(
+        replace(GOOD, sender_email="no-reply@harbourandpine.example"), "sender", "warning"
+    )
+    assert messages(replace(GOOD, sender_email="deals@bargains.example"), "sender", "warning")
+
+
+@pytest.mark.parametrize("link", ["", "www.harbourandpine.example/stop", "unsubscribe"])
+def test_every_message_needs_a_working_opt_out(link):
+    """Is a missing or broken unsubscribe link a problem?"""
+    found = check_campaign(replace(GOOD, unsubscribe_link=link), now=NOW).problems
+    assert [f for f in found if f.check == "unsubscribe" and "23(b)" in f.why]
+
+
+@pytest.mark.parametrize(
+    ("when", "level", "words"),
+    [
+        (None, "problem", "Choose a date"),
+        (datetime(2026, 11, 19, 10, 0), "problem", "in the past"),
+        (datetime(2026, 12, 1, 3, 0), "problem", "middle of the night"),
+        (datetime(2028, 12, 1, 10, 0), "warning", "more than a year"),
+        (datetime(2026, 12, 1, 10, 0), "good", "Tuesday 01 December 2026 at 10:00"),
+    ],
+)
+def test_send_time(when, level, words):
+    """Is the send time refused in the past or at 3am, and confirmed otherwise?"""
+    assert any(words in m for m in messages(replace(GOOD, send_at=when), "send time", level))
+
+
+def test_business_buyers_at_the_weekend():
+    """Is emailing business buyers on a Saturday worth improving?"""
+    saturday = replace(GOOD, segment="business_buyer", send_at=datetime(2026, 12, 5, 10, 0))
+    assert messages(saturday, "send time", "warning")
+
+
+def test_not_similar_products_narrows_the_audience():
+    """Is marketing other products flagged: only people who consented may get it?"""
+    assert messages(replace(GOOD, similar_products=False), "audience", "warning")
+
+
+def test_bad_settings_are_refused_plainly():
+    """Are an unknown segment and a send time that is not a date refused?"""
+    with pytest.raises(CampaignError, match="not a segment"):
+        Campaign(segment="everyone")
+    with pytest.raises(CampaignError, match="date and time"):
+        Campaign(send_at="tomorrow")  # type: ignore[arg-type]
+
+
+def test_campaign_round_trips_as_plain_data():
+    """Can a campaign be saved as plain data and read back unchanged?"""
+    assert Campaign.from_dict(GOOD.to_dict()) == GOOD
+    with pytest.raises(CampaignError, match="no setting called colour"):
+        Campaign.from_dict({"colour": "blue"})

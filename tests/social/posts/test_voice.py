@@ -1,0 +1,98 @@
+"""The brand voice guide and the plain-language checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from coursework_kit.social.posts import brand_voice, check_post, readability
+from coursework_kit.social.posts._text import syllables
+
+
+def test_guide_loads_with_its_parts():
+    """Does Harbour & Pine's guide have tone words, words to avoid, emoji and reading targets?"""
+    guide = brand_voice()
+    assert guide.brand == "Harbour & Pine"
+    assert "warm" in guide.tone_words
+    assert any("cheap" in rule.words for rule in guide.avoid)
+    assert guide.emoji_limit("linkedin") == 1
+    assert guide.emoji_limit("instagram") == 2
+    assert guide.reading_age_max == 12
+    assert "Words we avoid" in guide._repr_html_()
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Cheap throws for everyone this week.", "avoid-words"),
+        ("Hey guys, new cushions are in.", "avoid-words"),
+        ("Hurry, the sale ends soon.", "avoid-words"),
+        ("Don’t miss out on our sale.", "avoid-words"),
+        ("The best ever candles are here.", "avoid-words"),
+        ("HUGE savings on cushions today.", "capitals"),
+        ("New cushions! New throws! New candles!", "exclamation"),
+        ("New candles 🕯️🕯️🕯️ are in.", "emoji"),
+    ],
+)
+def test_off_brand_posts(text, rule):
+    """Is each kind of off-brand writing flagged as should fix?"""
+    assert rule in check_post(text, platform="facebook").rules("should fix")
+
+
+def test_on_brand_post():
+    """Is a calm, plain post with allowed short forms (UK, VAT) counted as on brand?"""
+    text = "Our new cushions are in: soft wool, three colours. Made in the UK, VAT included."
+    result = check_post(text, platform="facebook")
+    assert "brand-voice" in result.rules("good")
+
+
+def test_words_in_hashtags_and_links_are_not_counted():
+    """Is a word to avoid inside a hashtag or link left alone (it is not the wording)?"""
+    text = "Our winter range is in. harbourandpine.example/cheap-and-cheerful #Store"
+    assert "avoid-words" not in check_post(text, platform="facebook").rules()
+
+
+def test_one_emoji_on_linkedin_is_the_limit():
+    """Does LinkedIn's tighter emoji limit apply?"""
+    text = "Thank you to our shop teams 🙌 for a great week 🎉"
+    assert "emoji" in check_post(text, platform="linkedin").rules("should fix")
+    assert "emoji" not in check_post(text, platform="facebook").rules()
+
+
+def test_long_sentence_and_hard_words():
+    """Are a very long sentence and hard language flagged, with the reason?"""
+    text = (
+        "Harbour & Pine is delighted to announce the comprehensive reorganisation of our "
+        "sustainability commitments, incorporating environmentally considerate manufacturing "
+        "methodologies throughout our international supply relationships and distribution "
+        "infrastructure."
+    )
+    result = check_post(text, platform="linkedin")
+    assert {"sentence-length", "reading-ease"} <= result.rules("should fix")
+
+
+def test_plain_post_scores_well():
+    """Does a short, plain post score as plain English with a low reading age?"""
+    score = readability(
+        "Our sale starts on Friday. Throws and cushions are 20% off. Come and see us."
+    )
+    assert score.reading_ease >= 80
+    assert score.reading_age <= 9
+    assert score.sentences == 3
+
+
+def test_reading_ease_formula():
+    """Does reading ease follow Flesch's formula from the counts?"""
+    score = readability("The cat sat on the mat. The dog ran to the park and back.")
+    expected = (
+        206.835 - 1.015 * (score.words / score.sentences) - 84.6 * (score.syllables / score.words)
+    )
+    assert score.reading_ease == pytest.approx(min(100, expected), abs=0.1)
+
+
+@pytest.mark.parametrize(
+    ("word", "count"),
+    [("cat", 1), ("candle", 2), ("cushions", 2), ("beautiful", 3), ("sale", 1), ("wanted", 2)],
+)
+def test_syllables(word, count):
+    """Are syllables counted about right from the spelling?"""
+    assert syllables(word) == count
