@@ -17,14 +17,24 @@ choose features or settings (README in datasets/chat/model/).
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
 import time
+from pathlib import Path
 
 from coursework_kit.chat import FLAGS, assess_reply, load_scenario
 from coursework_kit.chat.moves import MOVES
 from coursework_kit.chat.understand import understand
 from coursework_kit.datasets import load_yaml
 
+ROOT = Path(__file__).resolve().parent.parent
+# The kit before the move recogniser decided what a reply does (phrase lists only).
+BASELINE_COMMIT = "cda56c1"
 # The stages at which the customer has passed security (as in datasets/chat/model/train.py).
 VERIFIED_STAGES = {"after_security", "resolving", "closing"}
 # The phrase-list assessor's flag that does the same job as a move (the baseline).
@@ -45,9 +55,11 @@ def main() -> None:
     parser.add_argument("--show", help="list the disagreements for this flag or list")
     parser.add_argument("--split", default="heldout", help="corpus split for the moves section")
     parser.add_argument("--rounds", type=int, default=5, help="timing rounds for understand()")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the baseline kit")
     args = parser.parse_args()
     flags_section(args.show)
     moves_section(args.split, args.rounds)
+    chats_section(baseline=not args.no_baseline)
 
 
 def flags_section(show: str | None) -> None:
@@ -154,6 +166,94 @@ def moves_section(split: str, rounds: int) -> None:
         f"understand(), warm, {len(times)} calls: median {statistics.median(times) * 1000:.2f} "
         f"ms, p95 {p95 * 1000:.2f} ms, max {max(times) * 1000:.2f} ms (goal: p95 under 5 ms)"
     )
+
+
+def _marks(kit: Path | None) -> dict:
+    """What ``benchmarks/_chat_marks.py`` prints, run with ``kit`` first on the path (today's
+    kit when None)."""
+    env = dict(os.environ)
+    if kit is not None:
+        env["PYTHONPATH"] = str(kit)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "_chat_marks.py"), "tuning", "heldout"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=kit or ROOT,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def _baseline_kit(folder: Path) -> Path | None:
+    """The kit at BASELINE_COMMIT, unpacked into ``folder`` (None without the git history)."""
+    archive = folder / "baseline.tar"
+    try:
+        with archive.open("wb") as out:
+            subprocess.run(
+                ["git", "-C", str(ROOT), "archive", BASELINE_COMMIT, "coursework_kit", "datasets"],
+                stdout=out,
+                stderr=subprocess.DEVNULL,
+                check=True,
+            )
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    with tarfile.open(archive) as tar:
+        tar.extractall(folder / "kit", filter="data")
+    return folder / "kit"
+
+
+def chats_section(*, baseline: bool) -> None:
+    now = _marks(None)
+    with tempfile.TemporaryDirectory() as tmp:
+        kit = _baseline_kit(Path(tmp)) if baseline else None
+        old = _marks(kit) if kit is not None else None
+    if baseline and old is None:
+        print("\n(no git history here, so no baseline)")
+    for split in ("heldout", "tuning"):
+        chats = load_yaml(f"chat/corpus/chats-{split}.yaml")
+        keys = list(chats[0]["criteria"])
+        print(f"\nWhole chats, {split} split: {len(chats)} labelled chats played with the customer")
+        print(f"{'criterion':24} {'agree':>7} {'rate':>7} {'unsure':>7}   {'baseline':>8}")
+        for key in keys:
+            line = f"{key:24}"
+            for result in (now, old):
+                if result is None:
+                    continue
+                verdicts = [result["chats"][c["id"]] for c in chats]
+                if result is not now and not any(key in v["criteria"] for v in verdicts):
+                    line += f"   {'(none)':>8}"
+                    continue
+                # A criterion that does not apply is not held against the adviser: it agrees
+                # with a label of "handled right" (true). One the assessor was unsure of
+                # never agrees: it is neither met nor missed.
+                agree = sum(
+                    key not in v.get("unsure", ())
+                    and v["criteria"].get(key, True) == c["criteria"][key]
+                    for v, c in zip(verdicts, chats, strict=True)
+                )
+                unsure = sum(key in v.get("unsure", ()) for v in verdicts)
+                rate = agree / len(chats)
+                line += (
+                    f" {agree:>7} {rate:>7.1%} {unsure:>7}" if result is now else f"   {rate:>8.1%}"
+                )
+            print(line)
+        for kind in ("good", "poor", "gamed"):
+            mine = [c for c in chats if c["kind"] == kind]
+            marks = [now["chats"][c["id"]]["mark"] for c in mine]
+            line = f"mean mark of the {kind} chats: {statistics.mean(marks):.0%}"
+            if old is not None:
+                before = statistics.mean(old["chats"][c["id"]]["mark"] for c in mine)
+                line += f" (baseline {before:.0%})"
+            print(line)
+    print("\nMemorised scripts, each pasted into all the scenarios: the best mark it earns")
+    for i, script in enumerate(now["scripts"]):
+        line = f"{script['script']:32} {script['best']:>5.0%} ({script['in']})"
+        if old is not None:
+            line += f"   baseline {old['scripts'][i]['best']:.0%} ({old['scripts'][i]['in']})"
+        print(line)
+    best = max(s["best"] for s in now["scripts"])
+    print(f"best share any memorised script earns: {best:.0%} (goal: at most 40%)")
 
 
 if __name__ == "__main__":

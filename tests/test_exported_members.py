@@ -77,6 +77,7 @@ PACKAGES = {
     },
     "coursework_kit.feedback": {"SEVERITIES", "Feedback", "Finding", "Severity", "ordered"},
     "coursework_kit.datasets": {
+        "compiled_schema",
         "data_dir",
         "data_path",
         "load_campaigns",
@@ -89,6 +90,14 @@ PACKAGES = {
     },
     "coursework_kit.chat": {
         "FLAGS",
+        "MOVES",
+        "Mark",
+        "Move",
+        "Moves",
+        "Trial",
+        "mark",
+        "try_scenario",
+        "understand",
         "CRMCheck",
         "CRMForm",
         "CRMRecord",

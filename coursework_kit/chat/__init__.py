@@ -1,9 +1,10 @@
 """Simulated customer live chats, assessed against the customer-service criteria.
 
-The assessor, scenarios, conversation engine, transcript criteria and CRM check are plain
-logic; a chat's evidence is a :class:`ChatRecord` and :func:`assess` is its one judge (the
-widget's report, the portfolio page and grading all use it). ``ChatWidget`` and
-``ChatPicker`` load ipywidgets only when first asked for.
+The move recogniser (:func:`understand`: what a reply does), scenarios, conversation engine,
+transcript criteria, marks and CRM check are plain logic. A chat's evidence is a
+:class:`ChatRecord` and :func:`assess` is its one judge (the widget's report, the portfolio
+page and grading all use it); :func:`try_scenario` plays a script of replies to a scenario,
+for tutors. ``ChatWidget`` and ``ChatPicker`` load ipywidgets only when first asked for.
 """
 
 from __future__ import annotations
@@ -11,18 +12,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from coursework_kit.chat.assess import FLAGS, ReplyAssessment, assess_reply
-from coursework_kit.chat.assess_record import assess
+from coursework_kit.chat.assess_record import Mark, assess, mark
 from coursework_kit.chat.crm import CRMCheck, CRMRecord, check_crm
 from coursework_kit.chat.engine import Conversation
+from coursework_kit.chat.moves import MOVES, Move, Moves
 from coursework_kit.chat.record import ChatRecord, ChatWork, CRMForm, Turn
 from coursework_kit.chat.scenario import Scenario, list_scenarios, load_scenario
 from coursework_kit.chat.transcript import CriterionResult, TranscriptReport, assess_transcript
+from coursework_kit.chat.trial import Trial, try_scenario
+from coursework_kit.chat.understand import understand
 
 if TYPE_CHECKING:
     from coursework_kit.chat.widget import ChatPicker, ChatWidget
 
 __all__ = [
     "FLAGS",
+    "MOVES",
     "CRMCheck",
     "CRMForm",
     "CRMRecord",
@@ -32,9 +37,13 @@ __all__ = [
     "ChatWork",
     "Conversation",
     "CriterionResult",
+    "Mark",
+    "Move",
+    "Moves",
     "ReplyAssessment",
     "Scenario",
     "TranscriptReport",
+    "Trial",
     "Turn",
     "assess",
     "assess_reply",
@@ -42,6 +51,9 @@ __all__ = [
     "check_crm",
     "list_scenarios",
     "load_scenario",
+    "mark",
+    "try_scenario",
+    "understand",
 ]
 
 

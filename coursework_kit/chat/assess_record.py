@@ -14,10 +14,15 @@ The findings, in the order a learner should act on them:
   missing (:func:`evidence_of`), ``why`` the tip;
 - the CRM record, once saved (``check`` "crm"): each thing missing or not matching the chat.
 
-``score`` is the number of criteria met and ``out_of`` the number that apply.
+``score`` is the number of criteria met and ``out_of`` the number that apply. The chat's mark
+(:func:`mark`) is the share met, capped: at half when personal data was given out or asked for
+where it should not have been, and at 40% when the customer's problem was never dealt with,
+so a memorised script that sounds right but solves nothing cannot pass.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, replace
 
 from coursework_kit.chat.catalogue import criteria_catalogue, next_steps
 from coursework_kit.chat.crm import check_crm
@@ -30,16 +35,23 @@ from coursework_kit.feedback import Feedback, Finding
 from coursework_kit.records import Record
 
 __all__ = [
+    "BREACH_CAP",
     "RULES",
+    "UNRESOLVED_CAP",
+    "Mark",
     "assess",
     "assess_work",
     "breached",
     "criteria_met",
     "evidence_of",
     "improvements",
+    "mark",
+    "unsure_of",
 ]
 
 RULES = ("data_protection", "remit", "promise", "template", "policy")
+BREACH_CAP = 0.5  # personal data given out or asked for where it should not have been
+UNRESOLVED_CAP = 0.4  # the customer's problem never dealt with
 _MUST_FIX = {"data_protection", "remit"}
 _RULE_CRITERION = {"data_protection": "identity_verification", "remit": "escalation"}
 
@@ -72,10 +84,25 @@ def assess_work(work: ChatWork, scenario: Scenario, *, activity: str = "") -> Fe
     findings = [_rule(f, work) for f in rules]
     codes: dict[str, bool] = {}
     met = applicable = 0
+    replies = [i for i, t in enumerate(work.turns) if t.speaker == "agent"]
     for key, result in report.criteria.items():
         if result.met is None:
             continue
         info = catalogue[key]
+        if result.unsure:  # not counted either way: the tutor decides
+            findings.append(
+                Finding(
+                    severity="unsure",
+                    check=key,
+                    message=f"{info.label}: {result.evidence}",
+                    why=info.tip,
+                    criteria=info.codes,
+                    where=f"reply {replies.index(result.turn) + 1}"
+                    if result.turn in replies
+                    else "",
+                )
+            )
+            continue
         applicable += 1
         met += bool(result.met)
         for code in info.codes:
@@ -90,19 +117,22 @@ def assess_work(work: ChatWork, scenario: Scenario, *, activity: str = "") -> Fe
             )
         )
     findings += _crm(work, scenario)
-    if not work.replies:
-        summary = "You have not replied to the customer yet."
-    else:
-        share = round(100 * met / applicable) if applicable else 0
-        summary = f"Score: {share}% of the criteria that apply."
-    return Feedback(
+    feedback = Feedback(
         activity=activity,
-        summary=summary,
+        summary="You have not replied to the customer yet.",
         findings=tuple(findings),
         score=met,
         out_of=applicable,
         criteria=codes,
     )
+    if not work.replies:
+        return feedback
+    share = round(100 * met / applicable) if applicable else 0
+    summary = f"Score: {share}% of the criteria that apply."
+    given = mark(feedback)
+    if given.capped:
+        summary += f" Mark: {given.share:.0%}, because {given.why}."
+    return replace(feedback, summary=summary)
 
 
 def _rule(found: RuleFinding, work: ChatWork) -> Finding:
@@ -140,7 +170,19 @@ def _crm(work: ChatWork, scenario: Scenario) -> list[Finding]:
 def criteria_met(feedback: Feedback) -> dict[str, bool]:
     """Each criterion that applies (by key) and whether it was met, in report order."""
     catalogue = criteria_catalogue()
-    return {f.check: f.severity == "good" for f in feedback.findings if f.check in catalogue}
+    return {
+        f.check: f.severity == "good"
+        for f in feedback.findings
+        if f.check in catalogue and f.severity != "unsure"
+    }
+
+
+def unsure_of(feedback: Feedback) -> list[Finding]:
+    """The criteria the assessor could not call, each with the reply it is unsure about: not
+    counted in the mark, for the tutor to check."""
+    return [
+        f for f in feedback.findings if f.severity == "unsure" and f.check in criteria_catalogue()
+    ]
 
 
 def evidence_of(finding: Finding) -> str:
@@ -159,3 +201,38 @@ def improvements(feedback: Feedback) -> list[str]:
     unmet = [k for k, ok in criteria_met(feedback).items() if not ok]
     rules = [(f.check, f.message) for f in feedback.findings if f.check in RULES]
     return next_steps(rules, unmet)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A chat's mark: ``share`` (0 to 1) of the criteria met, after any cap, and why it was
+    capped (``why`` is empty when it was not)."""
+
+    share: float
+    why: str = ""
+
+    @property
+    def capped(self) -> bool:
+        return bool(self.why)
+
+
+def mark(feedback: Feedback, criteria: list[str] | None = None) -> Mark:
+    """The mark for an assessed chat: the share of ``criteria`` met (all that apply when None),
+    capped at :data:`BREACH_CAP` after a data protection breach and at :data:`UNRESOLVED_CAP`
+    when the customer's problem was never dealt with. A criterion the assessor is unsure of
+    (:func:`unsure_of`) is left out, neither met nor missed, for the tutor to check."""
+    met = criteria_met(feedback)
+    keys = list(criteria or met)
+    applicable = [met[k] for k in keys if k in met]
+    share = sum(applicable) / len(applicable) if applicable else 0.0
+    if not applicable and any(f.check in keys for f in unsure_of(feedback)):
+        share = 1.0  # only criteria the assessor cannot call: the benefit of the doubt
+    caps = []
+    if breached(feedback):
+        caps.append((BREACH_CAP, "personal data was given out or asked for where it should not be"))
+    if met.get("resolves_query") is False:
+        caps.append((UNRESOLVED_CAP, "the customer's problem was not dealt with"))
+    for cap, why in sorted(caps):
+        if share > cap:
+            return Mark(cap, why)
+    return Mark(share)

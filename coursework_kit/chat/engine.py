@@ -1,9 +1,15 @@
 """The simulated customer: reacts to what the adviser does, turn by turn.
 
-Identity asked for -> the customer gives it. Account details before that -> a data protection
-breach is recorded. Empathy with a clear plan -> calmer. Blame, jargon or slow replies -> more
-frustrated, then asks for a manager, then leaves. A paraphrase -> the customer confirms or
-corrects it. An offer beyond the adviser's remit -> a policy breach is recorded.
+What the adviser does is the reply's moves, as :mod:`.reading` reads them (the recogniser,
+grounded in the scenario), so ordinary wording works: "could you pop your order number and
+postcode in?" asks for the security details. Security details asked for -> the customer gives
+them. Account details before that -> a data protection breach is recorded. Empathy or an
+apology -> calmer. Blame, jargon or slow replies -> more frustrated, then asks for a
+manager, then leaves. A paraphrase of this customer's problem -> the customer confirms it; a
+generic one ("so you're saying there's a problem") -> they correct it. A remedy from the
+scenario's resolution, once security is passed -> the problem is dealt with; a close before
+that -> "you haven't sorted it". A reply sent again word for word -> the customer repeats
+themselves. An offer beyond the adviser's remit -> a policy breach is recorded.
 
 Time comes from ``clock`` (``datetime.now`` by default), so tests can drive it; in practice
 mode the clock is off: no chasing and no penalty for slow replies.
@@ -19,7 +25,7 @@ from datetime import datetime
 from typing import Any
 
 from coursework_kit.chat._phrases import phrases
-from coursework_kit.chat.assess import ReplyAssessment, content_stems
+from coursework_kit.chat.assess import ReplyAssessment
 from coursework_kit.chat.reading import Reading, closing_findings, read_reply
 from coursework_kit.chat.record import ChatWork, CRMForm, CRMRecord, EndedBy, Turn, as_turns
 from coursework_kit.chat.rules import Finding
@@ -85,12 +91,12 @@ class Conversation:
         negative = assessment.blame_or_negative or bool(assessment.jargon) or slow
         if negative:
             self.mood = min(self.mood + 1, _LEAVING)
-        elif (assessment.empathy or assessment.apology) and assessment.positive_language:
+        elif assessment.empathy or assessment.apology:
             self.mood = max(self.mood - 1, 0)
         if phrases().find("ending_chat", text):
             self._adviser_ends()
             return []
-        kind = self._respond(assessment, text, negative)
+        kind = self._respond(reading, text, negative)
         return self._say(kind, at)
 
     def end(self) -> None:
@@ -191,9 +197,11 @@ class Conversation:
 
     # -- the customer's side ------------------------------------------------------------------
 
-    def _respond(self, a: ReplyAssessment, text: str, negative: bool) -> str:
-        s, p = self.scenario, phrases()
-        if s.needs.warning_then_end and p.find("warning", text) and not self.warned:
+    def _respond(self, reading: Reading, text: str, negative: bool) -> str:
+        s, does = self.scenario, reading.does
+        if reading.repeat is not None and not negative:
+            return "frustrated"  # the same words again: the customer repeats themselves
+        if s.needs.warning_then_end and does("warn_abuse") and not self.warned:
             self.warned = True
             return "warned"
         if self.mood >= _LEAVING:
@@ -201,34 +209,35 @@ class Conversation:
         if self.mood >= _MANAGER and not self.manager_asked:
             self.manager_asked = True
             return "manager"
-        if a.identity_check and s.needs.verification and not self.verified:
+        if does("ask_security") and s.needs.verification and not self.verified:
             self._asked_identity = True
             return "verification"
         if negative:
             return "frustrated"
-        if (
-            s.needs.escalation
-            and a.escalation
-            and not self.escalated
-            and (self.verified or not s.needs.verification)
-        ):
+        secure = self.verified or not s.needs.verification
+        specific = reading.moves is not None and reading.moves.specific
+        # Passed on to the team the scenario's resolution names, not "the relevant team".
+        right_team = reading.moves is not None and bool(reading.moves.remedy_words)
+        if s.needs.escalation and does("escalate") and right_team and not self.escalated and secure:
             self.escalated = self.resolved = True
             return "escalated"
-        if s.needs.private_channel and not self.moved_private and p.find("private_channel", text):
+        if s.needs.private_channel and not self.moved_private and _private(reading, text):
             self.moved_private = True
             return "moved_private"
-        ready = (self.verified or not s.needs.verification) and (
-            self.moved_private or not s.needs.private_channel
-        )
-        if not self.resolved and ready and _matches(s.resolution_keywords, text):
+        ready = secure and (self.moved_private or not s.needs.private_channel)
+        remedy = does("offer_remedy") or (s.needs.signposting and does("signpost"))
+        if not self.resolved and ready and not s.needs.escalation and remedy and specific:
             self.resolved = True
             return "resolved"
-        if a.closing_question:
+        if does("close"):
             return "goodbye" if self.resolved else "not_resolved"
-        if a.paraphrase:
-            keywords = content_stems(" ".join(s.problem_keywords))
-            return "confirm" if keywords & content_stems(text) else "correct"
-        if (a.empathy or a.apology) and a.positive_language:
+        if does("paraphrase"):
+            return "confirm"
+        if does("generic_paraphrase"):
+            return "correct"
+        if does("acknowledge_feelings", "apologise") or (
+            self.resolved and does("check_understanding", "check_plan_suits", "explain_findings")
+        ):
             return "calmer"
         return "default"
 
@@ -259,5 +268,13 @@ class Conversation:
         return first
 
 
-def _matches(patterns: tuple[str, ...], text: str) -> bool:
-    return any(re.search(p, text, re.IGNORECASE) for p in patterns)
+def _private(reading: Reading, text: str) -> bool:
+    """Does the reply move the conversation to a private message?"""
+    return phrases().find("private_channel", text) is not None or (
+        reading.does("signpost") and _PRIVATE.search(text) is not None
+    )
+
+
+_PRIVATE = re.compile(
+    r"\b(dm|direct message|private(ly)?|inbox|message (me|us)|pm)\b", re.IGNORECASE
+)

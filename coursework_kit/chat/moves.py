@@ -63,7 +63,10 @@ class Moves:
     says whether the message holds anything specific to this customer or scenario, and
     ``specific_words`` which words those are. ``unsure`` holds the moves, found or not, whose
     confidence is close to the threshold: a caller should say it is unsure about them rather
-    than mark a learner down.
+    than mark a learner down. ``remedy_words`` are the words that name one of the scenario's
+    own remedies (its ``resolution``: "chase the courier", "the billing team"), not negated;
+    ``specific_by_remedy`` says the message is specific only because it names one (a script
+    can list every remedy there is, so that shows nothing of this customer).
     """
 
     text: str
@@ -71,6 +74,8 @@ class Moves:
     specific: bool = False
     specific_words: tuple[str, ...] = ()
     unsure: tuple[Move, ...] = ()
+    remedy_words: tuple[str, ...] = ()
+    specific_by_remedy: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from coursework_kit.chat._phrases import phrases
 from coursework_kit.chat.knowledge import unpersonalised
 from coursework_kit.chat.scenario import Scenario
+
+if TYPE_CHECKING:
+    from coursework_kit.chat.moves import Moves
 
 __all__ = ["Finding", "check_reply"]
 
@@ -62,11 +66,13 @@ def check_reply(
     turn: int,
     escalating: bool = False,
     in_public: bool = False,
+    moves: Moves | None = None,
 ) -> list[Finding]:
     """The rules this one adviser reply breaks.
 
     ``verified``: the customer has passed security. ``in_public``: the chat is still in a
-    public post (not yet moved to a private message).
+    public post (not yet moved to a private message). ``moves``: what the reply does, as
+    :func:`.understand.understand` read it.
     """
     findings: list[Finding] = []
     template = unpersonalised(reply)
@@ -81,6 +87,17 @@ def check_reply(
         )
     if scenario is None:
         return findings
+    asked = moves.get("ask_password") if moves is not None else None
+    if asked is not None:
+        findings.append(
+            Finding(
+                "data_protection",
+                turn,
+                "A password or a full card number was asked for. An adviser never asks for "
+                "these: ask only for the security details the scenario gives.",
+                asked.words,
+            )
+        )
     detail = _first_match(scenario.account_details, reply)
     if detail and scenario.needs.never_disclose:
         findings.append(
@@ -130,19 +147,23 @@ def check_reply(
         and scenario.channel == "social_public"
         and not phrases().find("private_channel", reply)
     ):  # "DM us your postcode" asks for it in private, which is right
-        asked = re.search(_SECURITY, reply, re.IGNORECASE)
-        if asked:
+        found = re.search(_SECURITY, reply, re.IGNORECASE)
+        move = moves.get("ask_security") if moves is not None else None
+        public = move.words if move is not None else found.group(0) if found else None
+        if public:
             findings.append(
                 Finding(
                     "data_protection",
                     turn,
                     "Personal details were asked for "
                     "in a public post: move to a private message first.",
-                    asked.group(0),
+                    public,
                 )
             )
     statements = " ".join(s for s in re.split(r"(?<=[.!?])\s+", reply) if not s.endswith("?"))
     promise = _first_match(scenario.cannot_promise, statements)  # a question promises nothing
+    if moves is not None and "promise_cannot_keep" not in moves:
+        promise = None  # the recogniser reads negation: "I can't promise it will be Friday"
     if promise:
         findings.append(
             Finding(

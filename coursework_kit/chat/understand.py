@@ -132,6 +132,41 @@ def _quote(
     return text[f.spans[kept[0]][0] : f.spans[kept[-1]][1]], chosen
 
 
+# Moves the model can miss inside a long message that does many things (the words for the
+# other moves outweigh them), so each sentence of a message of three or more is also read.
+_BURIED = ("escalate",)
+_STRONG = 0.6  # ...when a word in it counts strongly towards the move (else no sentence can)
+
+
+def _sentence_margin(
+    text: str,
+    f: Features,
+    model: _Model,
+    k: int,
+    ground: Grounding,
+    near: set[int],
+    **context: Any,
+) -> tuple[float, float]:
+    """The best margin and score for output ``k`` of any one sentence of ``text`` read alone,
+    of the sentences holding one of the tokens ``near``."""
+    best = (-math.inf, 0.0)
+    for sentence in (s for s in f.sentences if near.intersection(s)):
+        part = text[f.spans[sentence[0]][0] : f.spans[sentence[-1]][1]]
+        g = featurise(part, ground, chars=model.chars, char_weight=model.char_weight, **context)
+        prior = evidence = 0.0
+        for name, value in g.values.items():
+            for out, weight in model.weights.get(name, ()):
+                if out == k:
+                    if name.startswith("x:"):
+                        prior += weight * value
+                    else:
+                        evidence += weight * value
+        z = model.bias[k] + prior + evidence
+        if evidence > 0 and z - _logit(model.threshold[k]) > best[0]:
+            best = (z - _logit(model.threshold[k]), z)
+    return best
+
+
 def understand(
     text: str, scenario: Scenario, *, customer_message: str = "", verified: bool = False
 ) -> Moves:
@@ -153,9 +188,10 @@ def understand(
     if not isinstance(text, str):
         raise TypeError(f"A message must be text, not {type(text).__name__}.")
     model = _model()
+    ground = _grounding_for(scenario, model)
     f = featurise(
         text,
-        _grounding_for(scenario, model),
+        ground,
         customer_message=customer_message,
         verified=verified,
         chars=model.chars,
@@ -174,6 +210,21 @@ def understand(
         name: z[k] - _logit(model.threshold[k]) if evidence[k] > 0 else -math.inf
         for k, name in enumerate(model.outputs)
     }
+    for name in _BURIED:  # a move buried in a long message: read its sentences on their own
+        k = model.outputs.index(name)
+        strong = {  # where in the message the words that count strongly towards it are
+            t
+            for n in f.values
+            if any(o == k and w >= _STRONG for o, w in model.weights.get(n, ()))
+            for t in f.where[n]
+        }
+        if margin[name] <= 0 and len(f.sentences) >= 3 and strong:
+            alone, score = _sentence_margin(
+                text, f, model, k, ground, strong, customer_message=customer_message,
+                verified=verified,
+            )  # fmt: skip
+            if alone > 0:
+                margin[name], z[k] = alone, score
     for name, needed in model.requires.items():  # e.g. a paraphrase holds the customer's story
         if not any(n in f.values for n in needed):
             margin[name] = -math.inf
@@ -206,11 +257,20 @@ def understand(
             if name in near:
                 unsure.append(move)
     specific = margin["specific"] > 0
-    grounded = tuple(dict.fromkeys(text[slice(*f.spans[t])] for t in f.grounded))
+    tokens = list(f.grounded)
+    remedy = f.where.get("g:rem", ()) if "g:rem" in f.values else ()
+    by_remedy = False
+    if remedy and any(m.name in ("offer_remedy", "escalate") for m in found):
+        by_remedy = not specific
+        specific = True  # a remedy the scenario's resolution names is this customer's
+        tokens += remedy
+    grounded = tuple(dict.fromkeys(text[slice(*f.spans[t])] for t in sorted(set(tokens))))
     return Moves(
         text=text,
         found=tuple(found),
         specific=specific,
         specific_words=grounded if specific else (),
         unsure=tuple(unsure),
+        remedy_words=tuple(text[slice(*f.spans[t])] for t in remedy),
+        specific_by_remedy=by_remedy,
     )

@@ -36,6 +36,7 @@ from coursework_kit.chat.crm import CRMCheck, check_crm
 from coursework_kit.chat.dashboard import AdviserDashboard
 from coursework_kit.chat.engine import Conversation, Turn
 from coursework_kit.chat.portfolio import portfolio_html, report_html
+from coursework_kit.chat.reading import warm_up
 from coursework_kit.chat.record import ChatRecord, ChatWork, CRMForm
 from coursework_kit.chat.scenario import Scenario, list_scenarios, load_scenario
 from coursework_kit.errors import CourseworkError
@@ -97,6 +98,8 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
         elif resumed is not None:
             self._reopen(resumed)
         self._after_turn(save=False)
+        if len(self.conversation.turns) == 1:  # nothing read yet: get ready in the background
+            threading.Thread(target=warm_up, args=(self.scenario,), daemon=True).start()
         if self.session.notices:
             self._ui.saved.value = status(" ".join(self.session.notices))
         if live_clock and not practice and not autograding():

@@ -13,6 +13,7 @@ figures and two learners get different ones.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "compiled_schema",
     "data_dir",
     "data_path",
     "load_campaigns",
@@ -93,13 +95,35 @@ def _json_schema(relative: str) -> Any:
     return json.loads(data_path(relative).read_text(encoding="utf-8"))
 
 
+@cache
+def compiled_schema(relative: str) -> Callable[[Any], Any]:
+    """The JSON Schema ``relative`` (under datasets/), compiled once per process by
+    ``fastjsonschema`` (already needed by nbformat; it imports in milliseconds, where
+    ``jsonschema`` takes seconds). Raises ``fastjsonschema.JsonSchemaValueException``."""
+    import fastjsonschema
+
+    check: Callable[[Any], Any] = fastjsonschema.compile(_json_schema(relative))
+    return check
+
+
 def validate(document: Any, schema: str, *, source: str) -> None:
-    """Check ``document`` against the JSON Schema ``schema``; one plain message per problem."""
+    """Check ``document`` against the JSON Schema ``schema``; one plain message per problem.
+
+    A document that fits is passed by the fast compiled check; only one that does not is read
+    again by ``jsonschema``, which lists every problem (and so is only imported then).
+    """
+    import fastjsonschema
+
+    try:
+        compiled_schema(schema)(document)
+        return
+    except fastjsonschema.JsonSchemaException:
+        pass
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(_json_schema(schema))
     problems = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
-    if problems:
+    if problems:  # (none: only the fast check's stricter reading of a "format" failed)
         lines = [
             f"- at {'/'.join(str(p) for p in e.absolute_path) or 'the top'}: {e.message}"
             for e in problems[:10]

@@ -9,9 +9,7 @@ seconds to import and stays off the learner's and the grader's path.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from coursework_kit.records._codec import RecordShapeError
@@ -27,15 +25,10 @@ def schema_file(kind: str) -> str:
     return f"records/{kind}.schema.json"
 
 
-@cache
 def _validator(kind: str) -> Callable[[Any], Any]:
-    import fastjsonschema
+    from coursework_kit.datasets import compiled_schema
 
-    from coursework_kit.datasets import data_path
-
-    schema = json.loads(data_path(schema_file(kind)).read_text(encoding="utf-8"))
-    validate: Callable[[Any], Any] = fastjsonschema.compile(schema)
-    return validate
+    return compiled_schema(schema_file(kind))
 
 
 def check(record_type: type[Record[Any]], document: Any) -> None:

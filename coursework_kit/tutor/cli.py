@@ -2,6 +2,8 @@
 
 coursework scenarios lint PATH [PATH ...]   check live-chat scenario files (or folders)
 coursework scenarios list                   the scenarios that come with the course
+coursework scenarios try SCENARIO REPLIES   play a script of replies (one a line; - reads
+                                            standard input) to a scenario and see the report
 coursework criteria-report COURSE_DIR       which criteria each learner has evidenced
 coursework demo-class DIR                   the whole nbgrader workflow on three demo learners
 """
@@ -40,6 +42,32 @@ def _list(_args: argparse.Namespace) -> int:
     for name in list_scenarios():
         scenario = load_scenario(name)
         print(f"{name:24} {scenario.title} ({scenario.channel_label})")
+    return 0
+
+
+def _try(args: argparse.Namespace) -> int:
+    import shutil
+
+    from coursework_kit.chat.trial import read_replies, scenario_from, try_scenario
+    from coursework_kit.errors import CourseworkError
+
+    try:
+        scenario = scenario_from(args.scenario)  # before waiting for replies to be typed
+        if args.replies == "-":
+            if sys.stdin.isatty():
+                print(
+                    "Type the replies, one on each line, then press Ctrl+D "
+                    "(on Windows, Ctrl+Z then Enter).",
+                    file=sys.stderr,
+                )
+            replies = read_replies(sys.stdin.buffer, name="standard input")
+        else:
+            replies = read_replies(args.replies)
+        trial = try_scenario(scenario, replies)
+    except CourseworkError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(trial.text(width=min(shutil.get_terminal_size().columns, 100)))
     return 0
 
 
@@ -99,6 +127,20 @@ def parser() -> argparse.ArgumentParser:
     lint.set_defaults(run=_lint)
     listing = actions.add_parser("list", help="list the scenarios that come with the course")
     listing.set_defaults(run=_list)
+    trying = actions.add_parser(
+        "try", help="play a script of adviser replies to a scenario and see the report"
+    )
+    trying.add_argument(
+        "scenario",
+        metavar="SCENARIO",
+        help="a scenario id (see `coursework scenarios list`) or your own scenario file",
+    )
+    trying.add_argument(
+        "replies",
+        metavar="REPLIES",
+        help="a text file with one adviser message on each line, or - to read standard input",
+    )
+    trying.set_defaults(run=_try)
     report = groups.add_parser(
         "criteria-report", help="which criteria each learner has evidenced (CSV and HTML)"
     )

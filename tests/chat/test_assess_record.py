@@ -38,7 +38,7 @@ def _chat(scenario, clock, replies, *, end=False, crm=None):
 def test_a_good_chat_meets_every_criterion_that_applies(make_scenario, clock):
     """Does a good chat score every criterion that applies, each with the adviser's words?"""
     feedback = assess(_chat(make_scenario(), clock, GOOD, crm=CRM), scenario=make_scenario())
-    assert feedback.score == feedback.out_of == 10  # escalation is not needed here
+    assert feedback.score == feedback.out_of == 11  # escalation is not needed here
     assert feedback.summary == "Score: 100% of the criteria that apply."
     assert feedback.ready
     greeting = next(f for f in feedback.findings if f.check == "greeting")

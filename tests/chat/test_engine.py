@@ -75,7 +75,7 @@ def test_blame_then_manager_then_leaving(make_scenario, clock):
         make_scenario(),
         clock,
         "You should have checked the tracking.",
-        "As I said, check the website.",
+        "That's not our fault, you should have been in.",
         "Not my problem.",
     )
     assert said == ["frustrated", "manager", "leave"]
@@ -100,10 +100,16 @@ def test_accurate_paraphrase_is_confirmed(make_scenario, clock):
     assert said == ["confirm"]
 
 
-def test_paraphrase_that_misses_the_problem_is_corrected(make_scenario, clock):
-    """Does a paraphrase that reflects none of the problem's key words get corrected?"""
-    scenario = make_scenario(problem_keywords=["missing"])
-    _, said = chat(scenario, clock, "So just to check, your order hasn't turned up since Tuesday?")
+@pytest.mark.parametrize(
+    "generic",
+    [
+        "So you're saying there's a problem, is that right?",
+        "Just so I understand, you have an issue with your order?",
+    ],
+)
+def test_a_paraphrase_that_would_fit_anyone_is_corrected(make_scenario, clock, generic):
+    """Does a "paraphrase" with nothing of this customer's problem in it get corrected?"""
+    _, said = chat(make_scenario(), clock, generic)
     assert said == ["correct"]
 
 
@@ -133,18 +139,41 @@ def test_practice_mode_turns_the_clock_off(make_scenario, clock):
     assert turn.kind == "calmer"
 
 
+def _needs_team_leader(make_scenario):
+    return make_scenario(
+        needs={"escalation": True},
+        replies={"escalated": ["OK, thanks."]},
+        resolution={"keywords": ["team leader"]},
+    )
+
+
 def test_escalation_when_needed(make_scenario, clock):
-    """When the case needs escalating, does passing it on resolve it with the customer?"""
-    scenario = make_scenario(needs={"escalation": True}, replies={"escalated": ["OK, thanks."]})
+    """When the case needs escalating, does passing it to the team the scenario names resolve
+    it with the customer?"""
+    scenario = _needs_team_leader(make_scenario)
     conversation, said = chat(
         scenario,
         clock,
         GREETING,
         SECURITY,
-        "I'm passing this to my team leader, who will call you today.",
+        "I'm passing the missing table to my team leader, who will call you today about Evri.",
     )
     assert said[-1] == "escalated"
     assert conversation.resolved
+
+
+def test_a_generic_escalation_does_not_deal_with_it(make_scenario, clock):
+    """Does "I will escalate this" to a team nobody names leave the problem unsolved?"""
+    scenario = _needs_team_leader(make_scenario)
+    conversation, said = chat(
+        scenario,
+        clock,
+        GREETING,
+        SECURITY,
+        "I will escalate this to the specialist team who will contact you by 5pm tomorrow.",
+    )
+    assert said[-1] != "escalated"
+    assert not conversation.resolved
 
 
 def test_an_offer_beyond_remit_is_a_breach(make_scenario, clock):

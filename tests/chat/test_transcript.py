@@ -68,7 +68,7 @@ def test_a_poor_chat(make_scenario):
     assert met["identity_verification"] is False
     assert "data protection breach" in report.criteria["identity_verification"].evidence
     assert met["positive_language"] is False
-    assert "read the T&Cs" in report.criteria["positive_language"].evidence
+    assert "Negative or blaming" in report.criteria["positive_language"].evidence
     assert sorted(report.criteria["no_jargon"].evidence.split(": ")[1].split(", ")) == [
         "T&Cs",
         "pls",
@@ -110,7 +110,8 @@ def test_public_complaint_needs_a_private_channel(make_scenario):
 
 
 def test_abusive_chat_is_judged_on_the_warning(make_scenario):
-    """In an abusive chat, is closing judged on the warning, and confirming not expected?"""
+    """In an abusive chat, is closing judged on the warning? An abusive customer still
+    deserves help, so a chat that only warns and ends has not dealt with the problem."""
     scenario = make_scenario(needs={"warning_then_end": True, "verification": False})
     turns = [
         ("customer", "You lot are useless idiots."),
@@ -120,7 +121,7 @@ def test_abusive_chat_is_judged_on_the_warning(make_scenario):
     ]
     report = assess_transcript(turns, scenario=scenario)
     assert report.criteria["closing"].met is True
-    assert report.criteria["confirm_understanding"].met is None
+    assert report.criteria["resolves_query"].met is False
 
 
 def test_timings(make_scenario):

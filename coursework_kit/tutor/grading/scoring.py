@@ -151,13 +151,14 @@ def score_transcript(
     """Points for a saved live chat, re-assessed from the learner's words.
 
     ``scenario`` is the scenario's id ("late-delivery") or the path of a tutor's own scenario
-    file. Every saved attempt is assessed again; the best counts. The share of ``criteria``
-    met (all that apply when None) gives the share of ``points``; any data protection breach
-    caps the score at half.
+    file. Every saved attempt is assessed again; the best counts. The chat's mark
+    (:func:`coursework_kit.chat.assess_record.mark`: the share of ``criteria`` met, all that
+    apply when None) gives the share of ``points``. It is capped at half after any data
+    protection breach, and at 40% when the customer's problem was never dealt with.
     """
 
     def work() -> float:
-        from coursework_kit.chat.assess_record import breached, criteria_met
+        from coursework_kit.chat.assess_record import mark, unsure_of
         from coursework_kit.chat.transcript import criteria_catalogue
         from coursework_kit.errors import CourseworkError
 
@@ -168,16 +169,17 @@ def score_transcript(
         unknown = [k for k in keys if k not in criteria_catalogue()]
         if unknown:
             raise CourseworkError(f"there is no chat criterion {unknown[0]!r}")
-        best = 0.0
+        best, why, unsure = -1.0, "", []
         for attempt in chat.attempts:
             feedback = chat.assess(attempt)
-            met = criteria_met(feedback)
-            applicable = [met[k] for k in keys if k in met]
-            share = sum(applicable) / len(applicable) if applicable else 0
-            if breached(feedback):
-                share = min(share, 0.5)
-            best = max(best, share * points)
-        print(f"{best:g} / {points:g} for the chat '{chat.title}', from your own words.")
+            given = mark(feedback, keys)
+            if given.share * points > best:
+                best, why = given.share * points, given.why
+                unsure = [f for f in unsure_of(feedback) if f.check in keys]
+        capped = f" It is capped because {why}." if why else ""
+        print(f"{best:g} / {points:g} for the chat '{chat.title}', from your own words.{capped}")
+        for finding in unsure:  # the tutor sees these turns flagged in the feedback
+            print(f"For your tutor to check ({finding.where or 'the chat'}): {finding.message}")
         return best
 
     return _safely(points, work)
