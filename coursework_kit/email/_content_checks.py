@@ -1,5 +1,8 @@
-"""Checks on what a marketing email says: subject, preview text, personalisation and its call
-to action. Good practice for email marketing; the figures are rough guides for teaching."""
+"""Checks on what a marketing email says: subject, preview text, personalisation, its call
+to action and its tone. Good practice for email marketing; the figures are rough guides for
+teaching. Tone is read from what the words do (the social posts' tone reading, which shares the
+live chat's reading of language), so "we can't guarantee it" is honest and "guaranteed by
+Friday" is not."""
 
 from __future__ import annotations
 
@@ -204,5 +207,58 @@ def check_calls_to_action(actions: Sequence[str]) -> list[Finding]:
     if not found:
         found.append(
             Finding("good", "call to action", f"One clear call to action: '{actions[0]}'.", why)
+        )
+    return found
+
+
+# What to say about each kind of tone: (level, what the words do, what to write instead, why).
+_TONE = {
+    "blames": (
+        "problem",
+        "insults or blames customers",
+        "say what you can do to help, and never call customers names or say a problem is "
+        "their fault",
+        "Every reader takes it personally, and emails get forwarded and shared. Putting "
+        "customers down, even as a joke or with sarcasm, loses their trust for good.",
+    ),
+    "over_promises": (
+        "warning",
+        "promises something nobody can be sure of",
+        "say what usually happens ('most orders arrive in two to four working days') or what "
+        "you will do",
+        "Every claim must be one you can prove before you send it (CAP Code rule 3.7, as at "
+        "November 2026), and a broken promise loses more trust than an honest 'usually'.",
+    ),
+    "pressure": (
+        "warning",
+        "pushes people to buy in a hurry",
+        "say the real end date or stock level ('the sale ends at 5pm on Sunday')",
+        "Pressure puts readers off and gets emails marked as spam. Claiming something is only "
+        "available for a very limited time when it is not is a banned practice (Digital "
+        "Markets, Competition and Consumers Act 2024, Schedule 20, as at November 2026).",
+    ),
+}
+
+
+def check_tone(campaign: Campaign) -> list[Finding]:
+    """Whether the subject, preview text, body or buttons insult or blame customers (a problem
+    to fix before sending), over-promise or pressure people (worth improving), quoting the
+    words."""
+    from coursework_kit.social.posts._tone import read_tone
+
+    parts = (campaign.subject, campaign.preview_text, campaign.body, *campaign.calls_to_action)
+    found = []
+    for part in parts:
+        for hit in read_tone(part).hits:
+            level, does, instead, why = _TONE[hit.kind]
+            found.append(Finding(level, "tone", f"'{hit.words}' {does}. Try: {instead}.", why))
+    if not found and any(p.strip() for p in parts):
+        found.append(
+            Finding(
+                "good",
+                "tone",
+                "The tone is friendly: nothing blames the reader, over-promises or pushes.",
+                "A calm, honest email keeps readers' trust, so they open the next one too.",
+            )
         )
     return found

@@ -2,7 +2,9 @@
 
 Legal checks (sender identity, a way to opt out, who may be emailed) reflect PECR regulations
 22 and 23 and the ICO guidance on direct marketing using electronic mail, as at November 2026.
-The rest are good practice for email marketing: rough guides for teaching, not rules.
+The rest are good practice for email marketing: rough guides for teaching, not rules. Tone
+(blaming or insulting customers, over-promising, pressure) is read from what the words do, with
+negation ("we can't guarantee it" is honest), the same way a social post's tone is.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ def check_campaign(
         *content.check_preview(campaign.preview_text, campaign.subject),
         *content.check_personalisation(campaign, audience),
         *content.check_calls_to_action(campaign.calls_to_action),
+        *content.check_tone(campaign),
         *delivery.check_sender(campaign.sender_name, campaign.sender_email),
         *delivery.check_unsubscribe(campaign.unsubscribe_link),
         *delivery.check_audience(campaign),

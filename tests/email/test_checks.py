@@ -181,3 +181,44 @@ def test_campaign_round_trips_as_plain_data():
     assert Campaign.from_dict(GOOD.to_dict()) == GOOD
     with pytest.raises(CampaignError, match="no setting called colour"):
         Campaign.from_dict({"colour": "blue"})
+
+
+@pytest.mark.parametrize(
+    ("body", "level"),
+    [
+        ("Hi {first_name|there}, don't blame us if you ordered the wrong size.", "problem"),
+        ("Some customers are too lazy to read our emails, so here it is again.", "problem"),
+        ("Hi {first_name|there}, your order will definitely arrive tomorrow.", "warning"),
+        ("Hurry, only a few left, so buy now before it's too late.", "warning"),
+    ],
+)
+def test_tone_that_blames_promises_or_pushes(body, level):
+    """Is an email that blames readers a problem, and one that over-promises or pushes worth
+    improving, quoting the email's own words?"""
+    found = [
+        f for f in check_campaign(replace(GOOD, body=body), now=NOW).findings if f.check == "tone"
+    ]
+    assert [f.level for f in found] == [level]
+    assert found[0].message.startswith("'")
+    assert found[0].why
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hi {first_name|there}, we can't guarantee delivery before Christmas, but we'll try.",
+        "Hi {first_name|there}, no rush: the sale runs until Sunday 6 December.",
+        "Hi {first_name|there}, it's not your fault the parcel was late, and we're sorry.",
+    ],
+)
+def test_honest_and_kind_emails_are_friendly(body):
+    """Are an honest hedge, a calm end date and a kind negation left alone?"""
+    assert messages(replace(GOOD, body=body), "tone", "good")
+    assert not messages(replace(GOOD, body=body), "tone", "warning")
+
+
+def test_a_blaming_subject_line_stops_the_send():
+    """Does a subject line that insults readers stop the campaign being ready?"""
+    result = check_campaign(replace(GOOD, subject="Our customers are idiots, read this"), now=NOW)
+    assert not result.ready
+    assert any(f.check == "tone" and "idiots" in f.message for f in result.problems)

@@ -19,7 +19,7 @@ from coursework_kit.errors import CourseworkError, DatasetError
 from coursework_kit.social.moderation.policy import ModerationError, Policy, load_policy
 from coursework_kit.social.platforms import platform_name
 
-__all__ = ["Alternative", "QueueItem", "ReplyRule", "get_item", "load_queue"]
+__all__ = ["Alternative", "QueueItem", "ReplyRule", "get_item", "load_queue", "threat_patterns"]
 
 KINDS = {
     "comment": "comment on our post",
@@ -40,10 +40,17 @@ class Alternative:
 
 @dataclass(frozen=True)
 class ReplyRule:
-    """Something a good reply to this item must say, as a pattern, with advice if missing."""
+    """Something a good reply to this item must say, as a pattern, with advice if missing.
+
+    ``pattern`` is what must be said (and not negated: "don't stop using it" does not count);
+    ``or_not``, if given, is what the customer must be told *not* to do, which counts only when
+    it is negated ("don't use it"). The reply check reads both with the chat recogniser's
+    negation handling; :meth:`met_by` is the plain pattern match.
+    """
 
     pattern: str
     advice: str
+    or_not: str = ""
 
     def met_by(self, reply: str) -> bool:
         return re.search(self.pattern, reply, re.IGNORECASE) is not None
@@ -77,6 +84,8 @@ class QueueItem:
     reply_must: tuple[ReplyRule, ...] = ()
     personal_data: tuple[str, ...] = ()
     model_reply: str = ""
+    cannot_promise: tuple[str, ...] = ()
+    reply_welcome: bool = False
 
     @property
     def platform_label(self) -> str:
@@ -154,10 +163,13 @@ def _item(r: dict[str, Any], policy: Policy) -> QueueItem:
         escalation_also=tuple(map(str, r.get("escalation_also", []))),
         tone=tuple(map(str, r.get("tone", []))),
         reply_must=tuple(
-            ReplyRule(str(m["pattern"]), _squash(m["advice"])) for m in r.get("reply_must", [])
+            ReplyRule(str(m["pattern"]), _squash(m["advice"]), str(m.get("or_not", "")))
+            for m in r.get("reply_must", [])
         ),
         personal_data=tuple(map(str, r.get("personal_data", []))),
         model_reply=_squash(str(r.get("model_reply", ""))),
+        cannot_promise=tuple(map(str, r.get("cannot_promise", []))),
+        reply_welcome=bool(r.get("reply_welcome", False)),
     )
     _check(item, policy)
     return item
@@ -182,11 +194,12 @@ def _check(item: QueueItem, policy: Policy) -> None:
     others = [a.action for a in item.acceptable]
     if item.best in others or len(set(others)) != len(others):
         raise DatasetError(f"{where}: an acceptable action repeats the best one or another.")
-    for rule in item.reply_must:
+    patterns = [p for rule in item.reply_must for p in (rule.pattern, rule.or_not) if p]
+    for pattern in [*patterns, *item.cannot_promise]:
         try:
-            re.compile(rule.pattern)
+            re.compile(pattern)
         except re.error as exc:
-            raise DatasetError(f"{where}: {rule.pattern!r} is not a valid pattern.") from exc
+            raise DatasetError(f"{where}: {pattern!r} is not a valid pattern.") from exc
     for detail in item.personal_data:
         if detail not in item.text:
             raise DatasetError(f"{where}: personal detail {detail!r} is not in the text.")
@@ -196,11 +209,29 @@ def _check(item: QueueItem, policy: Policy) -> None:
 
 
 @cache
-def load_queue() -> tuple[QueueItem, ...]:
-    """Every item in the moderation queue, in the order they arrive."""
+def _raw_queue() -> dict[str, Any]:
     from coursework_kit.datasets import load_yaml
 
-    raw = load_yaml("social/queue.yaml", schema="social/queue.schema.json")
+    raw: dict[str, Any] = load_yaml("social/queue.yaml", schema="social/queue.schema.json")
+    return raw
+
+
+@cache
+def threat_patterns() -> tuple[str, ...]:
+    """Patterns that make a moderator's own reply a threat, whatever the item."""
+    patterns = tuple(map(str, _raw_queue().get("threats", [])))
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise DatasetError(f"queue.yaml, threats: {pattern!r} is not a valid pattern.") from exc
+    return patterns
+
+
+@cache
+def load_queue() -> tuple[QueueItem, ...]:
+    """Every item in the moderation queue, in the order they arrive."""
+    raw = _raw_queue()
     policy = load_policy()
     items = tuple(_item(r, policy) for r in raw["items"])
     ids = [i.id for i in items]

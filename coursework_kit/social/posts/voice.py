@@ -1,10 +1,12 @@
-"""Harbour & Pine's brand voice guide, and checking a post's words against it and how plain its
-language is.
+"""Harbour & Pine's brand voice guide, and checking a post's words against it, its tone and how
+plain its language is.
 
 Pure: the guide is data (``datasets/social/brand_voice.yaml``, validated against its schema the
 first time it is needed). Plain-language limits follow the GOV.UK content design guidance; the
 reading-ease score is computed in pure Python. Search ads use the guide too (the short forms
-it allows in capitals).
+it allows in capitals). Tone (insulting or blaming customers, over-promising, pressure) is read
+from what the words do by :func:`coursework_kit.social.posts._tone.read_tone`, the live chat's
+reading of language; the guide says what to tell the writer.
 """
 
 from __future__ import annotations
@@ -14,10 +16,23 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from coursework_kit.findings import GOOD, SHOULD_FIX, Finding
+from coursework_kit.findings import GOOD, MUST_FIX, SHOULD_FIX, Finding
 from coursework_kit.social.posts._text import Readability, emoji_count, mask, readability
+from coursework_kit.social.posts._tone import BLAMES, OVER_PROMISES, PRESSURE, read_tone
 
-__all__ = ["AvoidRule", "BrandVoice", "brand_voice", "phrase_pattern", "plain_language", "voice"]
+__all__ = [
+    "AvoidRule",
+    "BrandVoice",
+    "ToneRule",
+    "brand_voice",
+    "phrase_pattern",
+    "plain_language",
+    "tone",
+    "voice",
+]
+
+# The rule id each kind of tone is reported under.
+TONE_RULES = {BLAMES: "blames-customers", OVER_PROMISES: "over-promise", PRESSURE: "pressure"}
 
 
 def _flat(text: str) -> str:
@@ -31,6 +46,45 @@ class AvoidRule:
     words: tuple[str, ...]
     instead: str
     why: str
+
+
+@dataclass(frozen=True)
+class ToneRule:
+    """What to tell the writer when a post's words do one thing the brand never does."""
+
+    kind: str  # "blames", "over_promises" or "pressure"
+    severity: str  # "must fix" or "should fix"
+    finding: str  # "insults or blames customers", after the writer's words
+    instead: str
+    why: str
+
+
+# What the checks say when a guide has no tone section of its own (a tutor's older file).
+_TONE_DEFAULTS = (
+    ToneRule(
+        BLAMES,
+        MUST_FIX,
+        "insults or blames customers",
+        "say what we can do to help, and never call customers names or say a problem is "
+        "their fault",
+        "Everyone can read a public post. Putting customers down, even as a joke, tells every "
+        "customer how we would treat them.",
+    ),
+    ToneRule(
+        OVER_PROMISES,
+        SHOULD_FIX,
+        "promises something nobody can be sure of",
+        "say what usually happens, or what we will do",
+        "We must be able to prove every claim before we publish it (CAP Code rule 3.7).",
+    ),
+    ToneRule(
+        PRESSURE,
+        SHOULD_FIX,
+        "pushes people to buy in a hurry",
+        "say the real end date or stock level",
+        "Pressure selling puts customers off, and false urgency is a banned practice.",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +106,11 @@ class BrandVoice:
     reading_ease_min: float
     sentence_words_max: int
     plain_language_source: str
+    tone: tuple[ToneRule, ...] = _TONE_DEFAULTS
+
+    def tone_rule(self, kind: str) -> ToneRule:
+        """What to say about ``kind`` of tone ("blames", "over_promises" or "pressure")."""
+        return next(r for r in (*self.tone, *_TONE_DEFAULTS) if r.kind == kind)
 
     def emoji_limit(self, platform: str) -> int:
         return self.emoji_per_platform.get(platform, self.emoji_max)
@@ -74,6 +133,9 @@ class BrandVoice:
             "<table><tr><th>Not this</th><th>But this</th></tr>"
             f"{examples}</table><h4>Words we avoid</h4><table><tr><th>Words</th>"
             f"<th>Say instead</th><th>Why</th></tr>{avoid}</table>"
+            "<h4>We never</h4><ul>"
+            + "".join(f"<li>{e(r.finding.capitalize())}: {e(r.why)}</li>" for r in self.tone)
+            + "</ul>"
             f"<p><strong>Emoji:</strong> {e(self.emoji_policy)}</p>"
             f"<p><strong>Exclamation marks:</strong> at most {self.exclamation_marks_max} "
             "in a post. <strong>Capitals:</strong> never whole words in capitals, except "
@@ -110,6 +172,10 @@ def brand_voice(name: str = "brand_voice") -> BrandVoice:
         reading_ease_min=float(plain["reading_ease_min"]),
         sentence_words_max=plain["sentence_words_max"],
         plain_language_source=_flat(plain["source"]),
+        tone=tuple(
+            ToneRule(kind, r["severity"], _flat(r["finding"]), _flat(r["instead"]), _flat(r["why"]))
+            for kind, r in raw["tone"].items()
+        ),
     )
 
 
@@ -122,10 +188,35 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w#]){body}(?![\w])", re.IGNORECASE)
 
 
-def voice(text: str, platform: str, brand: BrandVoice) -> list[Finding]:
-    """Words to avoid, shouting in capitals, exclamation marks and emoji, against ``brand``."""
-    plain = mask(text)
+def tone(text: str, brand: BrandVoice) -> list[Finding]:
+    """What the words do that ``brand`` never does: insult or blame customers (must fix),
+    promise what nobody can be sure of, or push people to buy in a hurry (should fix). Each
+    finding quotes the writer's own words.
+
+    >>> [f.rule for f in tone("Don't blame us, you ordered the wrong size.", brand_voice())]
+    ['blames-customers']
+    >>> tone("We never blame our customers, and we can't guarantee dates.", brand_voice())
+    []
+    """
     found: list[Finding] = []
+    for hit in read_tone(mask(text)).hits:
+        rule = brand.tone_rule(hit.kind)
+        found.append(
+            Finding(
+                rule.severity,
+                TONE_RULES[hit.kind],
+                f"'{hit.words}' {rule.finding}. Try: {rule.instead}.",
+                rule.why,
+            )
+        )
+    return found
+
+
+def voice(text: str, platform: str, brand: BrandVoice) -> list[Finding]:
+    """Words to avoid, tone (blaming customers, over-promising, pressure), shouting in
+    capitals, exclamation marks and emoji, against ``brand``."""
+    plain = mask(text)
+    found: list[Finding] = tone(text, brand)
     for rule in brand.avoid:
         hits = [w for w in rule.words if phrase_pattern(w).search(plain)]
         if hits:
@@ -180,7 +271,7 @@ def voice(text: str, platform: str, brand: BrandVoice) -> list[Finding]:
             Finding(
                 GOOD,
                 "brand-voice",
-                f"Sounds like {brand.brand}: no words to avoid, no shouting.",
+                f"Sounds like {brand.brand}: friendly, no words to avoid, no shouting.",
                 f"A steady voice ({', '.join(brand.tone_words[:3])}) builds trust across every "
                 "platform.",
             )

@@ -25,8 +25,8 @@ def test_guide_loads_with_its_parts():
     [
         ("Cheap throws for everyone this week.", "avoid-words"),
         ("Hey guys, new cushions are in.", "avoid-words"),
-        ("Hurry, the sale ends soon.", "avoid-words"),
-        ("Don’t miss out on our sale.", "avoid-words"),
+        ("Hurry, the sale ends soon.", "pressure"),
+        ("Don’t miss out on our sale.", "pressure"),
         ("The best ever candles are here.", "avoid-words"),
         ("HUGE savings on cushions today.", "capitals"),
         ("New cushions! New throws! New candles!", "exclamation"),
