@@ -29,6 +29,7 @@ from pathlib import Path
 
 from coursework_kit.chat import FLAGS, assess_reply, load_scenario
 from coursework_kit.chat.moves import MOVES
+from coursework_kit.chat.rules import check_reply
 from coursework_kit.chat.understand import understand
 from coursework_kit.datasets import load_yaml
 
@@ -155,6 +156,17 @@ def moves_section(split: str, rounds: int) -> None:
     print(f"every move right: {exact / len(entries):.1%} of messages; ", end="")
     print(f"specific right: {specific / len(entries):.1%}; ", end="")
     print(f"some move unsure: {sum(bool(m.unsure) for m in results) / len(entries):.1%}")
+    wrong = [
+        any(f.kind == "fact" for f in check_reply(e["text"], s, verified=v, turn=1))
+        for e, s, v in cases
+    ]
+    labelled = [bool(e.get("wrong_fact")) for e in entries]
+    caught = sum(w and lab for w, lab in zip(wrong, labelled, strict=True))
+    alarms = sum(w and not lab for w, lab in zip(wrong, labelled, strict=True))
+    print(
+        f"wrong facts (only a courier the screen does not show is checked): caught {caught} "
+        f"of {sum(labelled)} labelled wrong; {alarms} false alarms in {len(entries)} messages"
+    )
     times = []
     for _ in range(rounds):
         for e, s, v in cases:

@@ -7,8 +7,8 @@ customer used during the chat), and the criteria are judged by :mod:`.transcript
 The findings, in the order a learner should act on them:
 
 - a rule broken (``check`` is the rule: "data_protection", "remit", "promise", "template",
-  "policy"; ``where`` is the reply), "must fix" for a data protection breach or an offer
-  beyond the adviser's remit, otherwise "should fix";
+  "policy", "fact" (a wrong fact); ``where`` is the reply), "must fix" for a data protection
+  breach or an offer beyond the adviser's remit, otherwise "should fix";
 - each criterion that applies (``check`` is its key, such as "greeting"): "good" when met,
   "should fix" when not; the message is its label and the adviser's words or what was
   missing (:func:`evidence_of`), ``why`` the tip;
@@ -49,7 +49,7 @@ __all__ = [
     "unsure_of",
 ]
 
-RULES = ("data_protection", "remit", "promise", "template", "policy")
+RULES = ("data_protection", "remit", "promise", "template", "policy", "fact")
 BREACH_CAP = 0.5  # personal data given out or asked for where it should not have been
 UNRESOLVED_CAP = 0.4  # the customer's problem never dealt with
 _MUST_FIX = {"data_protection", "remit"}

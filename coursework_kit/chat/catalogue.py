@@ -16,9 +16,9 @@ from coursework_kit.chat.record import Turn
 __all__ = ["CriterionInfo", "Timings", "criteria_catalogue", "next_steps", "timings"]
 
 # The order improvements are suggested in: the most serious first.
-_PRIORITY = ("identity_verification", "escalation", "positive_language", "empathy",
-             "active_listening", "greeting", "closing", "signposting", "confirm_understanding",
-             "no_jargon", "spelling_grammar")  # fmt: skip
+_PRIORITY = ("identity_verification", "escalation", "resolves_query", "positive_language",
+             "empathy", "active_listening", "greeting", "closing", "signposting",
+             "confirm_understanding", "no_jargon", "spelling_grammar")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,11 @@ def criteria_catalogue() -> dict[str, CriterionInfo]:
 
 
 # Rule findings that lead the tips, each with the criterion whose tip follows it.
-_RULE_TIPS = (("data_protection", "identity_verification"), ("remit", "escalation"))
+_RULE_TIPS = (
+    ("data_protection", "identity_verification"),
+    ("remit", "escalation"),
+    ("fact", "resolves_query"),
+)
 
 
 def next_steps(rule_findings: Iterable[tuple[str, str]], unmet: Iterable[str]) -> list[str]:

@@ -31,6 +31,12 @@ _SECURITY = (
     r"\b(your|the) (postcode|post code|date of birth|address|email address|order number"
     r"|account number|phone number|full name)\b"
 )
+# The couriers a reply might name. Naming one the adviser's screen does not show, where it
+# shows another, is a wrong fact ("It's with DPD" when Evri has it).
+_COURIER = re.compile(
+    r"\b(evri|hermes|dpd|royal mail|parcelforce|yodel|ups|dhl|fedex|amazon logistics)\b",
+    re.IGNORECASE,
+)
 _OFFER = re.compile(
     r"\b(refund|credit|compensation|goodwill|voucher|money back|reimburse|gesture|discount)",
     re.IGNORECASE,
@@ -41,7 +47,7 @@ _OFFER = re.compile(
 class Finding:
     """Something in the chat that breaks a rule, with the adviser's words that show it."""
 
-    kind: str  # "data_protection", "remit", "promise", "template", "policy"
+    kind: str  # "data_protection", "remit", "promise", "template", "policy", "fact"
     turn: int  # index into the transcript's turns
     message: str
     quote: str = ""
@@ -160,6 +166,17 @@ def check_reply(
                     public,
                 )
             )
+    wrong = _wrong_courier(reply, scenario)
+    if wrong:
+        findings.append(
+            Finding(
+                "fact",
+                turn,
+                f"The reply names {wrong[0]} as the courier, but the screen shows "
+                f"{wrong[1]}. Check the facts before you tell the customer.",
+                wrong[0],
+            )
+        )
     statements = " ".join(s for s in re.split(r"(?<=[.!?])\s+", reply) if not s.endswith("?"))
     promise = _first_match(scenario.cannot_promise, statements)  # a question promises nothing
     if moves is not None and "promise_cannot_keep" not in moves:
@@ -174,3 +191,16 @@ def check_reply(
             )
         )
     return findings
+
+
+def _wrong_courier(reply: str, scenario: Scenario) -> tuple[str, str] | None:
+    """(the courier the reply names, the one on screen) when the adviser's screen names a
+    courier for this order and the reply names one the screen does not."""
+    screen = " ".join(
+        [f.value for f in scenario.facts] + [scenario.opening, *scenario.account_details]
+    )
+    known = {m.group(0).lower() for m in _COURIER.finditer(screen)}
+    for m in _COURIER.finditer(reply) if known else ():
+        if m.group(0).lower() not in known:
+            return m.group(0), next(_COURIER.finditer(screen)).group(0)
+    return None

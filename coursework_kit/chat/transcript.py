@@ -355,7 +355,7 @@ def _understood(
         )
 
     remedy = readings.get(dealt)
-    wrong = broken & {"remit", "promise"}
+    wrong = broken & {"remit", "promise", "fact"}
     if remedy is None:
         put("resolves_query", False, "The customer's problem was not dealt with.")
     elif wrong:

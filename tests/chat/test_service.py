@@ -214,3 +214,34 @@ def test_an_unsure_judgement_is_not_counted_and_is_flagged(late):
     assert flagged.where == "reply 1"
     assert "That's rotten luck." in flagged.message
     assert "empathy" not in criteria_met(feedback)
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        "Thanks Priya. It's with DPD and should be with you any time now.",
+        "I can see Royal Mail have your table, they'll bring it round tomorrow.",
+        "looks like yodel have it, i'll chase them now",
+    ],
+)
+def test_naming_the_wrong_courier_is_a_wrong_fact_and_not_accurate(late, wrong):
+    """Is telling the customer a courier the screen does not show a finding, so the query is
+    not resolved accurately, whatever else the reply does?"""
+    turns = [
+        ("customer", late.opening),
+        ("agent", GOOD_ORDINARY[0]),
+        ("customer", late.verification_reply),
+        ("agent", wrong),
+        ("agent", "I'll chase the courier now and email you by 5pm today."),
+    ]
+    report = assess_transcript(turns, scenario=late)
+    (fact,) = [f for f in report.findings if f.kind == "fact"]
+    assert "Evri" in fact.message
+    assert report.criteria["resolves_query"].met is False
+
+
+def test_the_right_courier_is_no_finding(late):
+    """Is naming the courier the screen shows left alone?"""
+    turns = [("customer", late.opening), ("agent", "I'll chase Evri now for you.")]
+    report = assess_transcript(turns, scenario=late)
+    assert not [f for f in report.findings if f.kind == "fact"]
