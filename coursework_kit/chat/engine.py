@@ -17,7 +17,6 @@ mode the clock is off: no chasing and no penalty for slow replies.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from typing import Any
 
 from coursework_kit.chat._phrases import phrases
 from coursework_kit.chat.assess import ReplyAssessment
-from coursework_kit.chat.reading import Reading, closing_findings, read_reply
+from coursework_kit.chat.reading import Reading, closing_findings, mentions_private, read_reply
 from coursework_kit.chat.record import ChatWork, CRMForm, CRMRecord, EndedBy, Turn, as_turns
 from coursework_kit.chat.rules import Finding
 from coursework_kit.chat.scenario import Scenario
@@ -271,10 +270,5 @@ class Conversation:
 def _private(reading: Reading, text: str) -> bool:
     """Does the reply move the conversation to a private message?"""
     return phrases().find("private_channel", text) is not None or (
-        reading.does("signpost") and _PRIVATE.search(text) is not None
+        reading.does("signpost") and mentions_private(text)
     )
-
-
-_PRIVATE = re.compile(
-    r"\b(dm|direct message|private(ly)?|inbox|message (me|us)|pm)\b", re.IGNORECASE
-)

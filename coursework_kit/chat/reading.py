@@ -20,6 +20,7 @@ has no kinds; there a customer message after a security question counts as passi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -31,7 +32,7 @@ from coursework_kit.chat.record import Turn
 from coursework_kit.chat.rules import Finding, check_reply
 from coursework_kit.chat.scenario import Scenario
 
-__all__ = ["Reading", "closing_findings", "read_chat", "read_reply", "warm_up"]
+__all__ = ["Reading", "closing_findings", "mentions_private", "read_chat", "read_reply", "warm_up"]
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,17 @@ def _from_moves(assessment: ReplyAssessment, moves: Moves) -> ReplyAssessment:
             evidence[flag] = found.words or moves.text
     assert set(values) | {"uses_customer_name"} == set(FLAGS)
     return replace(assessment, evidence=evidence, **values)
+
+
+_PRIVATE = re.compile(
+    r"\b(dm|direct message|private(ly)?|inbox|message (me|us)|pm)\b", re.IGNORECASE
+)
+
+
+def mentions_private(text: str) -> bool:
+    """Does ``text`` name a private channel ("DM us", "message me privately")? With a
+    signposting move, that moves a public complaint to a private message."""
+    return _PRIVATE.search(text) is not None
 
 
 def _same(a: str, b: str) -> bool:

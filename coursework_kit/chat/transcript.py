@@ -20,7 +20,7 @@ from coursework_kit.chat._phrases import phrases
 from coursework_kit.chat.assess import ReplyAssessment
 from coursework_kit.chat.catalogue import criteria_catalogue, next_steps, timings
 from coursework_kit.chat.moves import DESCRIPTIONS
-from coursework_kit.chat.reading import Reading, read_chat
+from coursework_kit.chat.reading import Reading, mentions_private, read_chat
 from coursework_kit.chat.record import Turn, as_turns
 from coursework_kit.chat.rules import Finding
 from coursework_kit.chat.scenario import Scenario
@@ -276,7 +276,7 @@ def _understood(
     if (
         needs.private_channel
         and not any(t.kind == "moved_private" for t in turns)
-        and not (moved and _private_words(moved))
+        and not (moved and mentions_private(moved.assessment.reply))
     ):
         put("signposting", False, "The public complaint was not moved to a private message.")
     elif step is not None:
@@ -433,16 +433,6 @@ def _about_this_customer(reading: Reading) -> bool:
     remedies = {w.lower() for w in moves.remedy_words}
     own = {w.lower() for w in moves.specific_words if len(w) > 2} - remedies
     return len(own) >= (1 if "paraphrase" in moves else 2)
-
-
-def _private_words(reading: Reading) -> bool:
-    return bool(
-        re.search(
-            r"\b(dm|direct message|private(ly)?|inbox|message (me|us))\b",
-            reading.assessment.reply,
-            re.IGNORECASE,
-        )
-    )
 
 
 def _criteria(
