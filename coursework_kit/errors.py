@@ -34,6 +34,7 @@ __all__ = [
     "RecordKindError",
     "RecordShapeError",
     "ReplyTypeError",
+    "SandboxUnavailableError",
     "UnreadableRecordError",
 ]
 
@@ -92,6 +93,10 @@ class QuizError(CourseworkError, ValueError):
 
 class ReplyTypeError(CourseworkError, TypeError):
     """A reply given to be checked (in a chat or on social media) is not text."""
+
+
+class SandboxUnavailableError(CourseworkError, ValueError):
+    """A learner's notebook cannot be run in a sandbox on this computer (see the message)."""
 
 
 class ModerationError(CourseworkError, ValueError):
