@@ -5,6 +5,7 @@ coursework scenarios list                   the scenarios that come with the cou
 coursework scenarios try SCENARIO REPLIES   play a script of replies (one a line; - reads
                                             standard input) to a scenario and see the report
 coursework criteria-report COURSE_DIR       which criteria each learner has evidenced
+coursework similarity COURSE_DIR ASSIGNMENT  near-identical chats and written answers
 coursework demo-class DIR                   the whole nbgrader workflow on three demo learners
 """
 
@@ -90,6 +91,23 @@ def _criteria_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _similarity(args: argparse.Namespace) -> int:
+    from coursework_kit.errors import CourseworkError
+    from coursework_kit.tutor.similarity import similarity_report
+
+    try:
+        report = similarity_report(args.course_dir, args.assignment)
+    except CourseworkError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    out = args.out or args.course_dir / "reports" / f"similarity-{args.assignment}.html"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(report.html(), encoding="utf-8")
+    print(report)
+    print(f"\nWritten to {out}")
+    return 0
+
+
 def _bar(done: int, total: int, label: str) -> None:
     """A progress bar on a terminal; one line per step when the output is a log file."""
     width = 30
@@ -152,6 +170,23 @@ def parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--out", type=Path, help="where to write it (default COURSE_DIR/reports)")
     report.set_defaults(run=_criteria_report)
+    similar = groups.add_parser(
+        "similarity",
+        help="learners whose chats or written answers are near-identical (a flag, not a mark)",
+    )
+    similar.add_argument(
+        "course_dir",
+        type=Path,
+        metavar="COURSE_DIR",
+        help="the nbgrader course folder (with submitted/)",
+    )
+    similar.add_argument("assignment", metavar="ASSIGNMENT", help="for example unit3")
+    similar.add_argument(
+        "--out",
+        type=Path,
+        help="the HTML page (default COURSE_DIR/reports/similarity-ASSIGNMENT.html)",
+    )
+    similar.set_defaults(run=_similarity)
     demo = groups.add_parser(
         "demo-class",
         help="release, submit, collect, autograde and report on three demo learners",
