@@ -154,6 +154,7 @@ PACKAGES = {
         "build_demo_class",
         "demo_answers",
         "fill_submission",
+        "hold_chat",
     },
     "coursework_kit.social": {
         "CalendarPlanner",

@@ -8,13 +8,22 @@ exist, a scenario that needs identity checks but says nothing about them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coursework_kit.chat.personal import Detail
 from coursework_kit.errors import DatasetError
 
-__all__ = ["Fact", "Needs", "Persona", "Scenario", "list_scenarios", "load_scenario"]
+__all__ = [
+    "Detail",
+    "Fact",
+    "Needs",
+    "Persona",
+    "Scenario",
+    "list_scenarios",
+    "load_scenario",
+]
 
 SCHEMA = "chat/scenario.schema.json"
 CHANNELS = {
@@ -77,10 +86,23 @@ class Scenario:
     verification_asks_for: str = ""
     verification_reply: str = ""
     account_details: tuple[str, ...] = ()
+    personal: tuple[Detail, ...] = ()
+    learner: str = ""
+    original: Scenario | None = field(default=None, compare=False, repr=False)
 
     @property
     def channel_label(self) -> str:
         return CHANNELS[self.channel]
+
+    def for_learner(self, learner: str) -> Scenario:
+        """A copy with ``learner``'s own customer details (name, order number, postcode...)
+        written in everywhere, drawn from the learner id and this scenario's id alone: the
+        same learner always gets the same details. The copy keeps the id; its ``learner``
+        says whose details it holds and ``original`` is the scenario as written. A scenario
+        with no ``personal`` block comes back unchanged apart from ``learner``."""
+        from coursework_kit.chat.personal import personalise
+
+        return personalise(self, learner)
 
     def lines(self, kind: str) -> tuple[str, ...]:
         """The customer's lines for ``kind``, falling back to the default lines."""
@@ -113,6 +135,7 @@ def from_mapping(raw: dict[str, Any]) -> Scenario:
         verification_asks_for=verification.get("asks_for", ""),
         verification_reply=verification.get("reply", ""),
         account_details=tuple(raw.get("account_details", ())),
+        personal=tuple(Detail.from_mapping(d) for d in raw.get("personal", ())),
     )
 
 
@@ -129,6 +152,7 @@ def sense_problems(raw: dict[str, Any], *, kb_ids: set[str]) -> list[tuple[tuple
                 re.compile(pattern)
             except re.error as exc:
                 problems.append(((*place, i), f"{pattern!r} is not a valid pattern: {exc}."))
+    problems += _personal_problems(raw)
     for i, article in enumerate(raw.get("kb", [])):
         if article not in kb_ids:
             problems.append((("kb", i), f"there is no knowledge-base article {article!r}."))
@@ -159,6 +183,43 @@ def sense_problems(raw: dict[str, Any], *, kb_ids: set[str]) -> list[tuple[tuple
         }[kind]
         if needs.get(need) and kind not in raw.get("replies", {}):
             problems.append((("replies",), f"needs.{need} is true, so add '{kind}' replies."))
+    return problems
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _personal_problems(raw: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
+    """Personal details the scenario's text never uses (a stale ``personal`` block)."""
+    text = " ".join(_strings({k: v for k, v in raw.items() if k != "personal"}))
+    flat = re.sub(r"[\s\-?]|\\s", "", text).upper()
+    declared = [str(d.get("value", "")) for d in raw.get("personal", [])]
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    for i, detail in enumerate(raw.get("personal", [])):
+        value, kind = str(detail.get("value", "")), detail.get("kind")
+        if kind == "name":
+            used = value.split()[0] in text
+        elif kind == "money":
+            used = f"£{value.removesuffix('.00')}" in text
+        elif kind == "email":
+            used = value.lower() in text.lower().replace("\\.", ".")
+        else:
+            used = re.sub(r"[\s\-]", "", value).upper() in flat
+        if not used:
+            problems.append((("personal", i), f"{value!r} is not used anywhere in the scenario."))
+        for part in [
+            *map(str, detail.get("sum", ())),
+            *([detail["after"]] if "after" in detail else []),
+        ]:
+            if part not in declared:
+                problems.append((("personal", i), f"{part!r} is not one of the personal details."))
     return problems
 
 

@@ -54,6 +54,9 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
     assessment attempt). ``practice=True`` turns the clock off. ``live_clock=False`` stops the
     background timer (tests, nbgrader); ``tick()`` is what the timer calls each second.
     ``resume=False`` ignores the saved chat: the first change starts a new attempt.
+    In "assessment" mode the customer's details (name, order number, postcode...) are the
+    learner's own (:meth:`.Scenario.for_learner`, for the learner the grader will mark), and
+    each attempt is saved for that learner; "coach" mode keeps the scenario's usual details.
     ``dashboard`` holds the controls and says what each shows.
     """
 
@@ -73,6 +76,12 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
                 "mode must be 'coach' (hints after each reply) or 'assessment' (no hints)."
             )
         self.scenario = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+        learner: str | None = None
+        if mode == "assessment":  # the learner's own customer: a copied chat names the wrong one
+            from coursework_kit.tutor.grading import current_learner
+
+            learner = current_learner()
+            self.scenario = self.scenario.for_learner(learner)
         self.mode, self.practice = mode, practice
         self._clock = clock or (lambda: datetime.now().astimezone())
         self._stop = threading.Event()
@@ -85,6 +94,7 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
             self.scenario.id,
             folder=folder,
             mode="assessment" if mode == "assessment" else "practice",
+            learner=learner,
             notify=self._show_saved,
         )
         self.conversation = Conversation(self.scenario, practice=practice, clock=self._clock)
@@ -309,6 +319,13 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
             clock=self._clock,
             ended_by=work.ended_by,
         )
+        if conversation is None and attempt.mode != self.session.mode:
+            self.session.start_again()  # e.g. a practice chat, with the usual customer
+            self._ui.notice.value = status(
+                f"Your {attempt.mode} chat is still saved. This is a new {self.session.mode} "
+                "chat, with its own customer."
+            )
+            return
         if conversation is None:  # the scenario has changed since: keep that chat, start anew
             self.session.start_again()
             self._ui.notice.value = status(

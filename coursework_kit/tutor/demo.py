@@ -18,14 +18,22 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from coursework_kit.errors import CourseworkError
 
-__all__ = ["LEARNERS", "DemoClass", "build_demo_class", "demo_answers", "fill_submission"]
+__all__ = [
+    "LEARNERS",
+    "DemoClass",
+    "build_demo_class",
+    "demo_answers",
+    "fill_submission",
+    "hold_chat",
+]
 
 # learner id -> what they do: "good" (everything right), "partial", "untouched"
 LEARNERS = {
@@ -35,6 +43,7 @@ LEARNERS = {
 }
 
 Progress = Callable[[int, int, str], None]
+TYPING_SPEED = 5.0  # characters a second the demo learners type at
 _CHAT = re.compile(r"ChatWidget\(\s*[\"']([a-z0-9-]+)[\"']")
 _MARKER = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
 
@@ -108,12 +117,19 @@ def _solution(source: str) -> str:
 
 
 def fill_submission(
-    notebook: Path, source: Path, kind: str, answers: dict[str, Any], *, assignment: str
+    notebook: Path,
+    source: Path,
+    kind: str,
+    answers: dict[str, Any],
+    *,
+    assignment: str,
+    learner: str | None = None,
 ) -> None:
     """Answer the released ``notebook`` as a learner of ``kind`` would, and hold its chats.
 
     ``source`` is the assignment's source notebook (with solutions); chats are saved as
-    evidence beside ``notebook``, exactly as the chat widget saves them.
+    evidence beside ``notebook``, exactly as the chat widget saves them, with ``learner``'s own
+    customer details (by default, the learner this session is: who nbgrader validate checks).
     """
     if kind == "untouched":
         return
@@ -141,28 +157,57 @@ def fill_submission(
     notebook.write_text(json.dumps(released, indent=1, ensure_ascii=False) + "\n", "utf-8")
     text = "\n".join("".join(c["source"]) for c in released["cells"])
     for scenario in dict.fromkeys(_CHAT.findall(text)):
-        _hold_chat(notebook.parent / "evidence", scenario, kind, answers)
+        _hold_chat(notebook.parent / "evidence", scenario, kind, answers, learner=learner)
 
 
-def _hold_chat(folder: Path, scenario: str, kind: str, answers: dict[str, Any]) -> None:
-    """Hold the demo learner's chat in assessment mode and save it as the widget would."""
+def hold_chat(
+    folder: Path,
+    scenario: str,
+    replies: list[str],
+    *,
+    learner: str,
+    mode: str = "assessment",
+    coach: bool = False,
+    crm: Mapping[str, Any] | None = None,
+) -> Path:
+    """Hold a chat as ``learner`` would in the chat widget and save it in ``folder``: their own
+    customer details (a reply's ``{first_name}``, ``{order}``... filled from them), typed at a
+    person's pace and ending now. Returns the saved file."""
     from coursework_kit.chat import ChatRecord, Conversation, CRMRecord, load_scenario
+    from coursework_kit.chat.personal import fill_placeholders
     from coursework_kit.records import RecordFile
+
+    chat = load_scenario(scenario).for_learner(learner)
+    typed = [fill_placeholders(reply, chat) for reply in replies]
+    pauses = [timedelta(seconds=3 + len(reply) / TYPING_SPEED) for reply in typed]
+    at = datetime.now().astimezone() - sum(pauses, timedelta())
+    conversation = Conversation(chat, clock=lambda: at)
+    for reply, pause in zip(typed, pauses, strict=True):
+        if conversation.ended:
+            break
+        at += pause
+        conversation.reply(reply, at=at)
+    if not conversation.ended:
+        conversation.end()
+    record = CRMRecord.from_mapping(crm) if crm else None
+    work = conversation.work(crm=record, coach=coach)
+    files = RecordFile(ChatRecord, chat.id, folder)
+    files.save(ChatRecord.holding(chat.id, work, mode=mode, learner=learner))  # type: ignore[arg-type]
+    return files.path
+
+
+def _hold_chat(
+    folder: Path, scenario: str, kind: str, answers: dict[str, Any], *, learner: str | None = None
+) -> None:
+    """Hold the demo learner's ``kind`` chat from answers.yaml in assessment mode, with the
+    customer details drawn for ``learner``, and save it as the widget would."""
+    from coursework_kit.learner import learner_id
 
     script = answers.get("chats", {}).get(scenario)
     if not script:
         raise CourseworkError(f"answers.yaml has no demo chat for the scenario {scenario!r}.")
-    chat = load_scenario(scenario)
-    conversation = Conversation(chat)
-    for reply in script[kind]:
-        conversation.reply(reply)
-    if not conversation.ended:
-        conversation.end()
-    crm = CRMRecord.from_mapping(script["crm"]) if kind == "good" and script.get("crm") else None
-    work = conversation.work(crm=crm, coach=False)
-    RecordFile(ChatRecord, chat.id, folder).save(
-        ChatRecord.holding(chat.id, work, mode="assessment")
-    )
+    crm = script.get("crm") if kind == "good" else None
+    hold_chat(folder, scenario, script[kind], learner=learner or learner_id(), crm=crm)
 
 
 def _nbgrader(args: list[str], *, cwd: Path, exchange: Path, course_id: str) -> str:
@@ -205,6 +250,8 @@ def build_demo_class(
     demo = DemoClass(root.resolve(), assignments)
     shutil.copytree(source_course / "source", demo.course / "source")
     shutil.copy(source_course / "nbgrader_config.py", demo.course)
+    if (source_course / "keys").is_dir():
+        shutil.copytree(source_course / "keys", demo.course / "keys")
     demo.exchange.mkdir(parents=True)
     course_id = "coursework-kit"
 
@@ -249,7 +296,7 @@ def _answer(
     def step() -> None:
         for notebook in sorted((demo.home(learner) / assignment).glob("*.ipynb")):
             source = demo.course / "source" / assignment / notebook.name
-            fill_submission(notebook, source, kind, answers, assignment=assignment)
+            fill_submission(notebook, source, kind, answers, assignment=assignment, learner=learner)
 
     return step
 

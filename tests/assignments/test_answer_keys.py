@@ -1,5 +1,5 @@
-"""Summative answer keys never reach learners: not in the released notebooks, not in the
-installed package, not in datasets/ as shipped."""
+"""Summative answer keys never reach learners: not in the released notebooks or feedback, not
+in the installed package, not in datasets/ as shipped."""
 
 from __future__ import annotations
 
@@ -27,25 +27,55 @@ def normal(text: str) -> str:
     return " ".join(text.replace("\\n", " ").split()).lower()
 
 
+def key_lines(path: Path) -> set[str]:
+    """The answer key's lines that give a right answer away (the expected choices)."""
+    key = ROOT / "assignments" / "keys" / f"{path.parent.name}.yaml"
+    return {line.strip() for line in key.read_text().splitlines() if "expected:" in line}
+
+
 def secrets(path: Path) -> dict[str, set[str]]:
-    """What must stay with the tutor: solution and hidden-test lines, mark schemes, and the
+    """What must stay with the tutor: solution lines, the answer key, mark schemes, and the
     options of the autograded choice questions (a bank that shipped them would give the key)."""
-    code, keys, schemes, options = set(), set(), set(), set()
+    from coursework_kit.tutor.grading.keys import load_key
+
+    key = load_key(ROOT / "assignments", path.parent.name)
+    code, schemes, options = set(), set(), set()
     cells = nbformat.read(path, as_version=4).cells
     for i, cell in enumerate(cells):
         info = cell.metadata.get("nbgrader", {})
         if cell.cell_type == "code":
-            for kind, block in _BLOCK.findall(cell.source):
-                lines = {line.strip() for line in block.splitlines() if _telling(line.strip())}
-                code |= lines
-                # the keys themselves: worked solutions and the expected choices
-                keys |= lines if kind == "SOLUTION" else {x for x in lines if "score_choice(" in x}
-            if "score_choice(" in cell.source:
+            for _, block in _BLOCK.findall(cell.source):
+                code |= {line.strip() for line in block.splitlines() if _telling(line.strip())}
+            parts = key.checks.get(info.get("grade_id", ""), ())
+            if any(p.kind == "choice" for p in parts):
                 stem = next(c for c in reversed(cells[:i]) if c.cell_type == "markdown")
                 options |= {m.strip() for m in _OPTION.findall(stem.source)}
         elif info.get("solution"):
             schemes |= {s.strip() for s in re.split(r"(?<=\.)\s+", cell.source) if len(s) > 30}
+    keys = code | key_lines(path)
     return {"code": code, "keys": keys, "schemes": schemes, "options": options}
+
+
+def test_check_cells_only_declare_what_is_marked():
+    """No check cell holds code (the grader marks it from the key, outside the learner's
+    kernel), and every check cell has a key whose parts add up to the cell's points."""
+    import ast
+
+    from coursework_kit.tutor.grading.keys import load_key
+
+    for path in SOURCES:
+        key = load_key(ROOT / "assignments", path.parent.name)
+        checks = [
+            c
+            for c in nbformat.read(path, as_version=4).cells
+            if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("grade")
+        ]
+        assert checks, path.name
+        for check in checks:
+            info = check.metadata.nbgrader
+            assert not ast.parse(check.source).body, (path.name, info.grade_id)
+            assert key.points(info.grade_id) == info.points, (path.name, info.grade_id)
+        assert set(key.checks) == {c.metadata.nbgrader.grade_id for c in checks}, path.name
 
 
 def shipped_texts(wheel: Path) -> dict[str, str]:
@@ -79,6 +109,18 @@ def test_released_notebooks_hold_no_keys(demo_class):
         for secret in found["code"] | found["schemes"]:
             assert normal(secret) not in text, (path.name, secret)
         assert "begin hidden tests" not in text
+
+
+@pytest.mark.slow
+def test_feedback_holds_no_keys(demo_class):
+    """Is nothing from the solutions, the answer key or the mark schemes in the feedback a
+    learner who submitted nothing gets back?"""
+    for path in SOURCES:
+        feedback = demo_class.course / "feedback" / "demo-untouched" / path.parent.name
+        text = normal((feedback / f"{path.stem}.html").read_text())
+        found = secrets(path)
+        for secret in found["keys"] | found["schemes"]:
+            assert normal(secret) not in text, (path.name, secret)
 
 
 @pytest.mark.slow

@@ -77,6 +77,7 @@ def test_unit1_round_trip(tmp_path):
     exchange.mkdir()
     shutil.copy(ROOT / "assignments" / "nbgrader_config.py", course)
     shutil.copytree(ROOT / "assignments" / "source", course / "source")
+    shutil.copytree(ROOT / "assignments" / "keys", course / "keys")
     nbgrader("generate_assignment", "unit1", "--force", cwd=course, exchange=exchange)
     released = nbformat.read(course / "release" / "unit1" / "unit1.ipynb", as_version=4)
     release_text = "\n".join(c.source for c in released.cells)

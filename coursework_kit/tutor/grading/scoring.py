@@ -1,5 +1,7 @@
-"""Scores for nbgrader test cells: each returns the points earned (the cell's last expression,
-so nbgrader takes partial credit from it) and explains itself on stdout.
+"""Marks for each kind of check: ``mark_*`` give a :class:`Score` (points and why), used by the
+grader outside the learner's kernel; ``score_*`` print the why and return the points, for a
+check cell that runs in a kernel (the cell's last expression, so nbgrader takes partial credit
+from it).
 
 Nothing here writes to stderr (nbgrader gives a cell that does 0) and nothing raises: missing
 or damaged evidence scores 0 with a message, and the rest of the batch carries on. Saved work
@@ -15,6 +17,8 @@ import io
 import math
 import warnings
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +27,35 @@ if TYPE_CHECKING:
     from coursework_kit.feedback import Feedback
     from coursework_kit.records import Attempt, Record
 
-__all__ = ["score_choice", "score_crm", "score_numeric", "score_templates", "score_transcript"]
+__all__ = [
+    "Proof",
+    "Score",
+    "mark_choice",
+    "mark_crm",
+    "mark_numeric",
+    "mark_templates",
+    "mark_transcript",
+    "score_choice",
+    "score_crm",
+    "score_numeric",
+    "score_templates",
+    "score_transcript",
+]
+
+
+@dataclass(frozen=True)
+class Score:
+    """Points earned for one check, and why, in words a learner can read."""
+
+    earned: float
+    points: float
+    why: str
+
+
+def _shown(score: Score) -> float:
+    """A check cell's result: the explanation on stdout, the points as the last expression."""
+    print(score.why)
+    return score.earned
 
 
 @contextlib.contextmanager
@@ -34,14 +66,15 @@ def _quiet() -> Iterator[None]:
         yield
 
 
-def _safely(points: float, work: Callable[[], float]) -> float:
+def _safely(points: float, work: Callable[[Callable[[str], None]], float]) -> Score:
+    """Run ``work(say)``, collecting what it says; any failure scores 0 with a message."""
+    said: list[str] = []
     try:
         with _quiet():
-            earned = work()
+            earned = work(said.append)
     except Exception as exc:  # grading must never stop the batch
-        print(f"0 / {points:g}: this answer could not be marked ({exc}).")
-        return 0.0
-    return round(max(0.0, min(points, earned)), 2)
+        return Score(0.0, points, f"0 / {points:g}: this answer could not be marked ({exc}).")
+    return Score(round(max(0.0, min(points, earned)), 2), points, "\n".join(said))
 
 
 def _number(answer: object) -> float | None:
@@ -58,77 +91,139 @@ def _number(answer: object) -> float | None:
     return None
 
 
-def score_numeric(
+def mark_numeric(
     answer: object,
     expected: float,
     *,
     points: float = 1,
     tolerance: float = 0.05,
     label: str = "answer",
-) -> float:
+) -> Score:
     """Full points when ``answer`` is within ``tolerance`` of ``expected``, else 0.
 
     ``expected`` must come from the learner's own figures (see ``current_learner``), so a
     friend's correct numbers do not match.
     """
 
-    def work() -> float:
+    def work(say: Callable[[str], None]) -> float:
         value = _number(answer)
         if value is None:
-            print(f"0 / {points:g}: no number was given for the {label}.")
+            say(f"0 / {points:g}: no number was given for the {label}.")
             return 0.0
         if abs(value - expected) <= tolerance:
-            print(f"{points:g} / {points:g}: the {label} is right.")
+            say(f"{points:g} / {points:g}: the {label} is right.")
             return points
-        print(f"0 / {points:g}: the {label} {value:g} is not right for your figures.")
+        say(f"0 / {points:g}: the {label} {value:g} is not right for your figures.")
         return 0.0
 
     return _safely(points, work)
 
 
-def score_choice(
+def mark_choice(
     answer: object, expected: str, *, points: float = 1, label: str = "decision"
-) -> float:
+) -> Score:
     """Full points when the chosen option's letter matches ``expected`` (case and spaces
     ignored), else 0."""
 
-    def work() -> float:
+    def work(say: Callable[[str], None]) -> float:
         chosen = str(answer).strip().lower() if isinstance(answer, str) else ""
         if not chosen:
-            print(f"0 / {points:g}: no choice was given for the {label}.")
+            say(f"0 / {points:g}: no choice was given for the {label}.")
             return 0.0
         if chosen == expected.strip().lower():
-            print(f"{points:g} / {points:g}: the {label} is right.")
+            say(f"{points:g} / {points:g}: the {label} is right.")
             return points
-        print(f"0 / {points:g}: the {label} is not the best choice.")
+        say(f"0 / {points:g}: the {label} is not the best choice.")
         return 0.0
 
     return _safely(points, work)
+
+
+@dataclass(frozen=True)
+class Proof:
+    """What the grader knows about a submission, to check that its chats were really held:
+    the submitted folder (evidence is read from here, never through a link), nbgrader's
+    learner id, and the times the assignment was released and handed in (None if unknown)."""
+
+    submission: Path
+    learner: str
+    released_at: datetime | None = None
+    submitted_at: datetime | None = None
 
 
 class _Chats:
     """One learner's saved chat in a scenario: the attempts worth marking, each assessed."""
 
-    def __init__(self, scenario: str | Path, points: float, folder: str | Path) -> None:
+    def __init__(
+        self,
+        scenario: str | Path,
+        points: float,
+        folder: str | Path,
+        say: Callable[[str], None],
+        proof: Proof | None = None,
+    ) -> None:
         """``scenario`` is a scenario id or a tutor's own scenario file; the evidence file is
-        named from the scenario's id, as the chat widget names it. No ``attempts`` means there
-        is nothing to mark; why has already been printed."""
-        from coursework_kit.chat import ChatRecord, load_scenario
+        named from the scenario's id, as the chat widget names it. With ``proof`` (the
+        grader), the file is read from the submission and only attempts that prove they were
+        held count (:func:`coursework_kit.tutor.grading.evidence.verify_chat`). No
+        ``attempts`` means there is nothing to mark; why has already been said."""
+        from coursework_kit.chat import load_scenario
         from coursework_kit.errors import CourseworkError
-        from coursework_kit.records import RecordFile
 
         self.scenario: Scenario = load_scenario(scenario)
+        if proof is not None:  # an assessed chat names this learner's own details
+            self.scenario = self.scenario.for_learner(proof.learner)
+        self.proof = proof
         self.record: Record[ChatWork] | None = None
         self.attempts: list[Attempt[ChatWork]] = []
         try:
-            self.record = RecordFile(ChatRecord, self.scenario.id, Path(folder)).load()
-        except CourseworkError:
-            print(f"0 / {points:g}: the saved chat could not be read. Ask your tutor.")
+            self.record = self._load(Path(folder), proof)
+        except CourseworkError as exc:
+            say(f"0 / {points:g}: the saved chat could not be read ({exc}). Ask your tutor.")
             return
         if self.record is not None:
             self.attempts = [a for a in self.record.attempts if a.work.replies]
+        if proof is not None and self.record is not None:
+            self.attempts = self._proven(self.record, self.attempts, proof, say)
         if not self.attempts:
-            print(f"0 / {points:g}: no saved chat was found for '{self.scenario.title}'.")
+            say(f"0 / {points:g}: no saved chat was found for '{self.scenario.title}'.")
+
+    def _load(self, folder: Path, proof: Proof | None) -> Record[ChatWork] | None:
+        from coursework_kit.chat import ChatRecord
+        from coursework_kit.records import RecordFile
+
+        if proof is None:
+            return RecordFile(ChatRecord, self.scenario.id, folder).load()
+        from coursework_kit.tutor.grading.evidence import chat_record_from_bytes, read_evidence
+
+        name = f"{ChatRecord.activity_for(self.scenario.id)}.json"
+        data = read_evidence(proof.submission / "evidence", name, root=proof.submission)
+        return None if data is None else chat_record_from_bytes(data, name=name)
+
+    def _proven(
+        self,
+        record: Record[ChatWork],
+        attempts: list[Attempt[ChatWork]],
+        proof: Proof,
+        say: Callable[[str], None],
+    ) -> list[Attempt[ChatWork]]:
+        from coursework_kit.tutor.grading.evidence import verify_chat
+
+        kept = []
+        for attempt in attempts:
+            problems = verify_chat(
+                record,
+                self.scenario,
+                attempt=attempt.number,
+                released_at=proof.released_at,
+                submitted_at=proof.submitted_at,
+                learner=proof.learner,
+            )
+            if not problems:
+                kept.append(attempt)
+            for problem in problems:
+                say(f"Attempt {attempt.number} of the chat does not count: {problem.message}")
+        return kept
 
     @property
     def title(self) -> str:
@@ -138,16 +233,24 @@ class _Chats:
         from coursework_kit.chat import assess
 
         assert self.record is not None  # there are attempts only when there is a record
-        return assess(self.record, scenario=self.scenario, attempt=attempt.number)
+        return assess(self.record, scenario=self.scenario_of(attempt), attempt=attempt.number)
+
+    def scenario_of(self, attempt: Attempt[ChatWork]) -> Scenario:
+        """The scenario as the learner saw it: with the details drawn for them when the chat
+        was assessed (the grader has already chosen those for this learner)."""
+        if self.proof is None and attempt.mode == "assessment" and attempt.learner:
+            return self.scenario.for_learner(attempt.learner)
+        return self.scenario
 
 
-def score_transcript(
+def mark_transcript(
     scenario: str | Path,
     *,
     points: float,
     folder: str | Path = "evidence",
     criteria: list[str] | None = None,
-) -> float:
+    proof: Proof | None = None,
+) -> Score:
     """Points for a saved live chat, re-assessed from the learner's words.
 
     ``scenario`` is the scenario's id ("late-delivery") or the path of a tutor's own scenario
@@ -157,12 +260,12 @@ def score_transcript(
     protection breach, and at 40% when the customer's problem was never dealt with.
     """
 
-    def work() -> float:
+    def work(say: Callable[[str], None]) -> float:
         from coursework_kit.chat.assess_record import mark, unsure_of
         from coursework_kit.chat.transcript import criteria_catalogue
         from coursework_kit.errors import CourseworkError
 
-        chat = _Chats(scenario, points, folder)
+        chat = _Chats(scenario, points, folder, say, proof)
         if not chat.attempts:
             return 0.0
         keys = list(criteria or criteria_catalogue())
@@ -177,26 +280,32 @@ def score_transcript(
                 best, why = given.share * points, given.why
                 unsure = [f for f in unsure_of(feedback) if f.check in keys]
         capped = f" It is capped because {why}." if why else ""
-        print(f"{best:g} / {points:g} for the chat '{chat.title}', from your own words.{capped}")
+        say(f"{best:g} / {points:g} for the chat '{chat.title}', from your own words.{capped}")
         for finding in unsure:  # the tutor sees these turns flagged in the feedback
-            print(f"For your tutor to check ({finding.where or 'the chat'}): {finding.message}")
+            say(f"For your tutor to check ({finding.where or 'the chat'}): {finding.message}")
         return best
 
     return _safely(points, work)
 
 
-def score_crm(scenario: str | Path, *, points: float, folder: str | Path = "evidence") -> float:
+def mark_crm(
+    scenario: str | Path,
+    *,
+    points: float,
+    folder: str | Path = "evidence",
+    proof: Proof | None = None,
+) -> Score:
     """Points for the CRM record saved with a live chat, checked again against that chat.
 
     Full points for a complete record that agrees with the transcript; half for a record with
     one thing missing or wrong; otherwise 0. The best saved attempt counts.
     """
 
-    def work() -> float:
-        chat = _Chats(scenario, points, folder)
+    def work(say: Callable[[str], None]) -> float:
+        chat = _Chats(scenario, points, folder, say, proof)
         recorded = [a for a in chat.attempts if a.work.crm is not None]
         if chat.attempts and not recorded:
-            print(f"0 / {points:g}: the chat was saved without a CRM record.")
+            say(f"0 / {points:g}: the chat was saved without a CRM record.")
         best, problems = 0.0, ["no CRM record was saved"]
         for attempt in recorded:
             feedback = chat.assess(attempt)
@@ -208,15 +317,19 @@ def score_crm(scenario: str | Path, *, points: float, folder: str | Path = "evid
                 best, problems = earned, issues
         if recorded:
             why = "complete and agrees with the chat" if not problems else "; ".join(problems)
-            print(f"{best:g} / {points:g} for the CRM record: {why}")
+            say(f"{best:g} / {points:g} for the CRM record: {why}")
         return best
 
     return _safely(points, work)
 
 
-def score_templates(
-    scenario: str | Path, *, points: float, folder: str | Path = "evidence"
-) -> float:
+def mark_templates(
+    scenario: str | Path,
+    *,
+    points: float,
+    folder: str | Path = "evidence",
+    proof: Proof | None = None,
+) -> Score:
     """Points for using pre-written responses and making them the customer's own.
 
     Full points when at least one reply in a saved chat was built from a pre-written response
@@ -224,10 +337,10 @@ def score_templates(
     word for word; 0 when none was used. The best saved attempt counts.
     """
 
-    def work() -> float:
+    def work(say: Callable[[str], None]) -> float:
         from coursework_kit.chat.knowledge import template_behind
 
-        chat = _Chats(scenario, points, folder)
+        chat = _Chats(scenario, points, folder, say, proof)
         best, why = 0.0, "no pre-written response was used"
         for attempt in chat.attempts:
             uses = [
@@ -247,7 +360,52 @@ def score_templates(
                     else "not personalised: " + "; ".join(slips)
                 )
         if chat.attempts:
-            print(f"{best:g} / {points:g} for pre-written responses: {why}.")
+            say(f"{best:g} / {points:g} for pre-written responses: {why}.")
         return best
 
     return _safely(points, work)
+
+
+# -- the same checks as a check cell's result: explained on stdout, the points returned --------
+
+
+def score_numeric(
+    answer: object,
+    expected: float,
+    *,
+    points: float = 1,
+    tolerance: float = 0.05,
+    label: str = "answer",
+) -> float:
+    """:func:`mark_numeric`, explained on stdout; returns the points earned."""
+    return _shown(mark_numeric(answer, expected, points=points, tolerance=tolerance, label=label))
+
+
+def score_choice(
+    answer: object, expected: str, *, points: float = 1, label: str = "decision"
+) -> float:
+    """:func:`mark_choice`, explained on stdout; returns the points earned."""
+    return _shown(mark_choice(answer, expected, points=points, label=label))
+
+
+def score_transcript(
+    scenario: str | Path,
+    *,
+    points: float,
+    folder: str | Path = "evidence",
+    criteria: list[str] | None = None,
+) -> float:
+    """:func:`mark_transcript`, explained on stdout; returns the points earned."""
+    return _shown(mark_transcript(scenario, points=points, folder=folder, criteria=criteria))
+
+
+def score_crm(scenario: str | Path, *, points: float, folder: str | Path = "evidence") -> float:
+    """:func:`mark_crm`, explained on stdout; returns the points earned."""
+    return _shown(mark_crm(scenario, points=points, folder=folder))
+
+
+def score_templates(
+    scenario: str | Path, *, points: float, folder: str | Path = "evidence"
+) -> float:
+    """:func:`mark_templates`, explained on stdout; returns the points earned."""
+    return _shown(mark_templates(scenario, points=points, folder=folder))
