@@ -182,13 +182,19 @@ def _sandbox_argv(
     argv.args += ["--die-with-parent", "--new-session", "--hostname", "sandbox"]
     if info_fd is not None:
         argv.args += ["--info-fd", str(info_fd)]
+    # the empty folders first, so a read-only folder inside one (a course cloned into /tmp)
+    # is bound on top of it rather than hidden by it
+    for place in _TMPFS:
+        if not place.startswith("/dev/"):
+            argv.tmpfs(place)
     for folder in host.read_only:
         argv.bind("--ro-bind", folder, folder)
     for target, path in host.links:
         argv.args += ["--symlink", target, path]
     argv.args += ["--proc", "/proc", "--dev", "/dev"]
     for place in _TMPFS:
-        argv.tmpfs(place)
+        if place.startswith("/dev/"):
+            argv.tmpfs(place)
     uid, gid = host.ids
     argv.data(f"learner:x:{uid}:{gid}:Learner:{HOME}:/usr/sbin/nologin\n", "/etc/passwd")
     argv.data(f"learner:x:{gid}:\n", "/etc/group")

@@ -452,3 +452,17 @@ def run_in(client: NotebookClient, code: str):
             if line.startswith(MARK):
                 return json.loads(line[len(MARK) :])
     raise AssertionError(f"the cell reported nothing: {cell.outputs}")
+
+
+def test_a_course_installed_under_tmp_is_bound_over_the_sandboxs_own_tmp(tmp_path):
+    """A checkout (its venv and package) in /tmp is bound after the sandbox's empty /tmp is
+    made, so the kernel can still start (it was hidden in a clone made under /tmp)."""
+    import dataclasses
+
+    host = dataclasses.replace(sandbox._host(), read_only=(Path("/usr"), tmp_path))
+    argv, _ = sandbox._sandbox_argv(host, ["python3"], limits=Limits(), env={})
+    tmpfs = argv.index("/tmp", argv.index("--tmpfs") if "--tmpfs" in argv else 0)
+    bound = max(i for i, a in enumerate(argv) if a == str(tmp_path))
+    assert argv[tmpfs - 1] == "--tmpfs"
+    assert tmpfs < bound
+    assert argv.index("--dev") < argv.index("/dev/shm")
