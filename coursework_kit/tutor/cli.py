@@ -6,6 +6,7 @@ coursework scenarios try SCENARIO REPLIES   play a script of replies (one a line
                                             standard input) to a scenario and see the report
 coursework criteria-report COURSE_DIR       which criteria each learner has evidenced
 coursework similarity COURSE_DIR ASSIGNMENT  near-identical chats and written answers
+coursework grading-report COURSE_DIR ASSIGNMENT  who autograde marked, who not, why, what to do
 coursework demo-class DIR                   the whole nbgrader workflow on three demo learners
 """
 
@@ -108,6 +109,19 @@ def _similarity(args: argparse.Namespace) -> int:
     return 0
 
 
+def _grading_report(args: argparse.Namespace) -> int:
+    from coursework_kit.errors import CourseworkError
+    from coursework_kit.tutor.graded import grading_report
+
+    try:
+        report = grading_report(args.course_dir, args.assignment)
+    except CourseworkError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(report)
+    return 1 if report.not_graded else 0
+
+
 def _bar(done: int, total: int, label: str) -> None:
     """A progress bar on a terminal; one line per step when the output is a log file."""
     width = 30
@@ -187,6 +201,15 @@ def parser() -> argparse.ArgumentParser:
         help="the HTML page (default COURSE_DIR/reports/similarity-ASSIGNMENT.html)",
     )
     similar.set_defaults(run=_similarity)
+    graded = groups.add_parser(
+        "grading-report",
+        help="after nbgrader autograde: who was graded, who was not, why, and what to do",
+    )
+    graded.add_argument(
+        "course_dir", type=Path, metavar="COURSE_DIR", help="the nbgrader course folder"
+    )
+    graded.add_argument("assignment", metavar="ASSIGNMENT", help="for example unit3")
+    graded.set_defaults(run=_grading_report)
     demo = groups.add_parser(
         "demo-class",
         help="release, submit, collect, autograde and report on three demo learners",

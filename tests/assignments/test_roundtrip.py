@@ -129,6 +129,12 @@ def test_unit1_round_trip(tmp_path):
         feedback = course / "feedback" / learner / "unit1" / "unit1.html"
         assert feedback.is_file(), learner
 
+    from coursework_kit.tutor.graded import grading_report
+
+    report = grading_report(course, "unit1")
+    assert report.not_graded == ()
+    assert {r.learner: r.score for r in report.learners} == scores
+
     from coursework_kit.tutor.cli import main
     from coursework_kit.tutor.reports import criteria_matrix
 
