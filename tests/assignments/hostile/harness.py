@@ -391,6 +391,8 @@ class _Lock:
 
     def release(self) -> None:
         self.process.wait(timeout=LOCK_SECONDS + 30)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
 
 
 def _plant_gradebook(db: Path, canary: str) -> None:
