@@ -43,9 +43,9 @@ def _combine(name: str, items: list[str]) -> re.Pattern[str]:
 
 @cache
 def phrases() -> Phrases:
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
-    raw = load_yaml("chat/phrases.yaml", schema="chat/phrases.schema.json")
+    raw = load_shipped("chat/phrases.yaml", schema="chat/phrases.schema.json")
     abbreviations = sorted(map(str, raw["jargon_abbreviations"]), key=len, reverse=True)
     speak = sorted(map(str, raw["text_speak"]), key=len, reverse=True)
     return Phrases(

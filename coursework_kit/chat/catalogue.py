@@ -34,9 +34,9 @@ class CriterionInfo:
 @cache
 def criteria_catalogue() -> dict[str, CriterionInfo]:
     """The live-chat criteria, in report order, with what each maps to."""
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
-    raw = load_yaml("chat/criteria.yaml", schema="chat/criteria.schema.json")
+    raw = load_shipped("chat/criteria.yaml", schema="chat/criteria.schema.json")
     return {
         c["key"]: CriterionInfo(
             c["key"],

@@ -48,9 +48,9 @@ class Template:
 
 @cache
 def knowledge_base() -> tuple[Article, ...]:
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
-    raw = load_yaml("chat/knowledge_base.yaml", schema="chat/knowledge_base.schema.json")
+    raw = load_shipped("chat/knowledge_base.yaml", schema="chat/knowledge_base.schema.json")
     return tuple(
         Article(a["id"], a["title"], tuple(a["keywords"]), a["body"], a.get("source", ""))
         for a in raw["articles"]
@@ -59,9 +59,9 @@ def knowledge_base() -> tuple[Article, ...]:
 
 @cache
 def templates() -> tuple[Template, ...]:
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
-    raw = load_yaml("chat/templates.yaml", schema="chat/templates.schema.json")
+    raw = load_shipped("chat/templates.yaml", schema="chat/templates.schema.json")
     return tuple(Template(t["id"], t["title"], t["text"]) for t in raw["templates"])
 
 

@@ -231,11 +231,11 @@ def _kb_ids() -> set[str]:
 
 def load_scenario(name_or_path: str | Path) -> Scenario:
     """A scenario by id (e.g. "late-delivery") or from a tutor's own YAML file."""
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
     path = Path(name_or_path)
     where: str | Path = path.resolve() if path.suffix else f"chat/scenarios/{name_or_path}.yaml"
-    raw = load_yaml(where, schema=SCHEMA)
+    raw = load_shipped(where, schema=SCHEMA)
     problems = sense_problems(raw, kb_ids=_kb_ids())
     if problems:
         lines = "\n".join(f"- at {'/'.join(map(str, p))}: {m}" for p, m in problems)

@@ -108,7 +108,9 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
         elif resumed is not None:
             self._reopen(resumed)
         self._after_turn(save=False)
-        if len(self.conversation.turns) == 1:  # nothing read yet: get ready in the background
+        # Nothing read yet: get ready in the background, unless nbgrader is running the notebook
+        # (no one will type, and the warm-up would only slow the cells after this one).
+        if len(self.conversation.turns) == 1 and not autograding():
             threading.Thread(target=warm_up, args=(self.scenario,), daemon=True).start()
         if self.session.notices:
             self._ui.saved.value = status(" ".join(self.session.notices))

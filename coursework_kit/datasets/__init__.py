@@ -65,8 +65,11 @@ def data_path(relative: str) -> Path:
 def _yaml_text(path: Path) -> Any:
     import yaml
 
+    # libyaml's safe loader when PyYAML was built with it: the same documents, read about ten
+    # times faster than the pure-Python one (a chat scenario in a millisecond, not twenty).
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

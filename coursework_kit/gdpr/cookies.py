@@ -44,9 +44,9 @@ class CookieRule:
 
 @cache
 def _rules() -> dict[str, CookieRule]:
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
-    raw = load_yaml("gdpr/cookies.yaml", schema="gdpr/cookies.schema.json")
+    raw = load_shipped("gdpr/cookies.yaml", schema="gdpr/cookies.schema.json")
     return {
         p["id"]: CookieRule(
             p["id"],

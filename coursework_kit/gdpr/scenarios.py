@@ -92,11 +92,12 @@ def _squash(text: str) -> str:
 
 @cache
 def _bank() -> tuple[DecisionScenario, ...]:
-    from coursework_kit.datasets import data_dir, load_yaml
+    from coursework_kit.datasets import data_dir
+    from coursework_kit.datasets._shipped import load_shipped
 
     scenarios: list[DecisionScenario] = []
     for path in sorted((data_dir() / "gdpr" / "scenarios").glob("*.yaml")):
-        raw = load_yaml(f"gdpr/scenarios/{path.name}", schema="gdpr/scenario.schema.json")
+        raw = load_shipped(f"gdpr/scenarios/{path.name}", schema="gdpr/scenario.schema.json")
         for s in raw["scenarios"]:
             ids = [c["id"] for c in s["choices"]]
             if len(set(ids)) != len(ids):

@@ -80,9 +80,9 @@ class Catalogue:
 @cache
 def load_catalogue() -> Catalogue:
     """The stages and touchpoints, checked against their schema."""
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
-    raw = load_yaml("journeys/touchpoints.yaml", schema="journeys/touchpoints.schema.json")
+    raw = load_shipped("journeys/touchpoints.yaml", schema="journeys/touchpoints.schema.json")
     stages = tuple(Stage(str(s["id"]), str(s["label"]), str(s["question"])) for s in raw["stages"])
     touchpoints = {
         str(t["id"]): Touchpoint(

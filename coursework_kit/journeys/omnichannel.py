@@ -127,9 +127,9 @@ def _version(raw: Mapping[str, Any]) -> StepVersion:
 
 def compare_journeys(path: str = JOURNEY_FILE) -> JourneyComparison:
     """The journey in ``path`` (under datasets/, or a tutor's own file) checked and loaded."""
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
-    raw = load_yaml(path, schema=JOURNEY_SCHEMA)
+    raw = load_shipped(path, schema=JOURNEY_SCHEMA)
     steps = tuple(
         ComparedStep(
             id=str(s["id"]),

@@ -65,9 +65,9 @@ class MetricSpec:
 @lru_cache(maxsize=1)
 def metric_specs() -> dict[str, MetricSpec]:
     """Every metric the calculator offers, by id, in menu order."""
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
-    raw = load_yaml("metrics/calculator.yaml", schema="metrics/calculator.schema.json")
+    raw = load_shipped("metrics/calculator.yaml", schema="metrics/calculator.schema.json")
     specs = {}
     for item in raw["metrics"]:
         inputs = tuple(InputSpec(**i) for i in item["inputs"])

@@ -137,13 +137,13 @@ def activity_ids() -> list[str]:
 
 def load_activity(activity_id: str) -> Activity:
     """Load and check an activity by id (for example "revenue-models")."""
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
     if activity_id not in activity_ids():
         raise DatasetError(
             f"There is no activity {activity_id!r}; choose one of: {', '.join(activity_ids())}."
         )
-    raw = load_yaml(f"{_FOLDER}/{activity_id}.yaml", schema="planning/activity.schema.json")
+    raw = load_shipped(f"{_FOLDER}/{activity_id}.yaml", schema="planning/activity.schema.json")
     choices = tuple((c["id"], c["label"]) for c in raw["choices"])
     items = tuple(ActivityItem(**item) for item in raw["items"])
     choice_ids = [c for c, _ in choices]
@@ -188,9 +188,9 @@ class CaseStudy:
 
 def load_case_studies() -> tuple[CaseStudy, ...]:
     """Every case study in ``datasets/planning/case_studies.yaml``, checked on load."""
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
-    raw = load_yaml("planning/case_studies.yaml", schema="planning/case_study.schema.json")
+    raw = load_shipped("planning/case_studies.yaml", schema="planning/case_study.schema.json")
     studies = tuple(
         CaseStudy(
             c["id"],

@@ -137,13 +137,13 @@ def _check_sense(bank: QuizBank, source: str) -> None:
 
 def load_bank(name_or_path: str | Path) -> QuizBank:
     """Load a quiz: a bank name under ``datasets/quizzes/`` (e.g. "unit1-measuring") or a path."""
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
     path = Path(name_or_path)
     relative: str | Path = path if path.suffix else f"quizzes/{name_or_path}.yaml"
     if isinstance(relative, Path) and not path.is_absolute():
         relative = path.resolve()
-    raw = load_yaml(relative, schema="quizzes/quiz.schema.json")
+    raw = load_shipped(relative, schema="quizzes/quiz.schema.json")
     questions = tuple(
         Question(
             id=q["id"],

@@ -13,9 +13,9 @@ __all__ = ["search_limits"]
 @cache
 def search_limits() -> dict[str, dict[str, dict[str, Any]]]:
     """The snippet and search ad limits, each with its value, source and why it matters."""
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
-    raw: dict[str, dict[str, dict[str, Any]]] = load_yaml(
+    raw: dict[str, dict[str, dict[str, Any]]] = load_shipped(
         "search/limits.yaml", schema="search/limits.schema.json"
     )
     return raw

@@ -124,9 +124,11 @@ def _figure(raw: dict[str, Any] | None) -> Figure | None:
 
 @cache
 def _platforms_file() -> dict[str, Any]:
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
-    raw: dict[str, Any] = load_yaml("social/platforms.yaml", schema="social/platforms.schema.json")
+    raw: dict[str, Any] = load_shipped(
+        "social/platforms.yaml", schema="social/platforms.schema.json"
+    )
     return raw
 
 

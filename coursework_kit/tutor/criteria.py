@@ -26,9 +26,9 @@ class Criterion:
 @cache
 def catalogue() -> dict[str, Criterion]:
     """Every assessment criterion, by code, in catalogue order."""
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
-    raw = load_yaml("criteria/catalogue.yaml", schema="criteria/catalogue.schema.json")
+    raw = load_shipped("criteria/catalogue.yaml", schema="criteria/catalogue.schema.json")
     return {
         c["code"]: Criterion(c["code"], c["text"], u["unit"], o["code"], bool(c.get("derived")))
         for u in raw["units"]

@@ -80,9 +80,9 @@ class JourneyLibrary:
 def journey_library() -> JourneyLibrary:
     """The shipped triggers and messages, checked against their schema
     (``datasets/journeys/automation.schema.json``)."""
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
-    raw = load_yaml("journeys/automation.yaml", schema="journeys/automation.schema.json")
+    raw = load_shipped("journeys/automation.yaml", schema="journeys/automation.schema.json")
     triggers = tuple(Trigger(**{**t, "consent": tuple(t["consent"])}) for t in raw["triggers"])
     messages = tuple(Message(**m) for m in raw["messages"])
     return JourneyLibrary(raw["introduction"], triggers, messages)

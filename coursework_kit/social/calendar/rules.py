@@ -341,9 +341,9 @@ def _post_problems(post: CalendarPost, calendar: ContentCalendar) -> list[Findin
 
 def load_calendar(name: str = "calendar-black-friday") -> ContentCalendar:
     """A calendar from ``datasets/social/<name>.yaml`` (the Black Friday week by default)."""
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
-    raw = load_yaml(f"social/{name}.yaml", schema="social/calendar.schema.json")
+    raw = load_shipped(f"social/{name}.yaml", schema="social/calendar.schema.json")
     team = [TeamMember(m["name"], m["role"], m["can_approve"]) for m in raw["team"]]
     posts = [
         CalendarPost(

@@ -185,9 +185,9 @@ def _unique(ids: list[str], what: str) -> None:
 @cache
 def load_policy() -> Policy:
     """Harbour & Pine's social media policy, checked against its schema."""
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
-    raw = load_yaml("social/policy.yaml", schema="social/policy.schema.json")
+    raw = load_shipped("social/policy.yaml", schema="social/policy.schema.json")
     sections = tuple(
         Section(
             id=s["id"],

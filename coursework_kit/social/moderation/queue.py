@@ -210,9 +210,9 @@ def _check(item: QueueItem, policy: Policy) -> None:
 
 @cache
 def _raw_queue() -> dict[str, Any]:
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
-    raw: dict[str, Any] = load_yaml("social/queue.yaml", schema="social/queue.schema.json")
+    raw: dict[str, Any] = load_shipped("social/queue.yaml", schema="social/queue.schema.json")
     return raw
 
 

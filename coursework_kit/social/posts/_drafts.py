@@ -29,9 +29,9 @@ class Draft:
 
 @cache
 def _drafts() -> dict[str, Draft]:
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
-    raw = load_yaml("social/drafts.yaml", schema="social/drafts.schema.json")
+    raw = load_shipped("social/drafts.yaml", schema="social/drafts.schema.json")
     return {
         d["id"]: Draft(
             d["id"],

@@ -150,9 +150,9 @@ class BrandVoice:
 @cache
 def brand_voice(name: str = "brand_voice") -> BrandVoice:
     """A brand voice guide from ``datasets/social/<name>.yaml`` (Harbour & Pine's by default)."""
-    from coursework_kit.datasets import load_yaml
+    from coursework_kit.datasets._shipped import load_shipped
 
-    raw = load_yaml(f"social/{name}.yaml", schema="social/brand_voice.schema.json")
+    raw = load_shipped(f"social/{name}.yaml", schema="social/brand_voice.schema.json")
     plain = raw["plain_language"]
     return BrandVoice(
         brand=raw["brand"],
