@@ -40,6 +40,21 @@ def golden(request):
     return compare
 
 
+@pytest.fixture(scope="session")
+def demo_class(tmp_path_factory):
+    """The demo class, built once: every assignment released, submitted, autograded."""
+    from coursework_kit.tutor.demo import build_demo_class
+
+    steps: list[str] = []
+    demo = build_demo_class(
+        tmp_path_factory.mktemp("demo") / "class",
+        course=ROOT / "assignments",
+        progress=lambda done, total, label: steps.append(label),
+    )
+    demo.steps = steps  # type: ignore[attr-defined]
+    return demo
+
+
 def saved_work(widget):
     """The latest work in a widget's evidence file, read back from disk (after saving)."""
     from coursework_kit.records import RecordFile

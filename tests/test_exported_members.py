@@ -151,6 +151,7 @@ PACKAGES = {
     "coursework_kit.tutor.demo": {
         "LEARNERS",
         "DemoClass",
+        "add_learners",
         "build_demo_class",
         "demo_answers",
         "fill_submission",

@@ -6,6 +6,9 @@ coursework scenarios try SCENARIO REPLIES   play a script of replies (one a line
                                             standard input) to a scenario and see the report
 coursework criteria-report COURSE_DIR       which criteria each learner has evidenced
 coursework similarity COURSE_DIR ASSIGNMENT  near-identical chats and written answers
+coursework autograde ASSIGNMENT             nbgrader autograde for the whole class, several
+                                            learners at a time (--jobs N, --student ID,
+                                            --force, --scheduler ADDRESS for a Dask cluster)
 coursework grading-report COURSE_DIR ASSIGNMENT  who autograde marked, who not, why, what to do
 coursework demo-class DIR                   the whole nbgrader workflow on three demo learners
 """
@@ -122,6 +125,54 @@ def _grading_report(args: argparse.Namespace) -> int:
     return 1 if report.not_graded else 0
 
 
+def _autograde(args: argparse.Namespace) -> int:
+    from coursework_kit.errors import CourseworkError
+    from coursework_kit.tutor.autograde import Outcome, plan_autograde, run_autograde
+
+    try:
+        plan = plan_autograde(
+            args.course, args.assignment, learners=args.student or (), force=args.force
+        )
+        if not plan.to_grade:
+            print(
+                f"{args.assignment}: all {len(plan.unchanged)} hand-ins were graded already and "
+                "nothing has changed since. --force grades them again."
+            )
+            return 0
+        if args.jobs is not None and args.jobs < 1:
+            raise CourseworkError(f"--jobs must be 1 or more, not {args.jobs}.")
+        if args.scheduler and plan.course.db_url.startswith("sqlite"):
+            print(
+                "Note: the gradebook is a SQLite file. That is safe while every Dask worker "
+                "runs on this computer; across machines, use a PostgreSQL gradebook (see the "
+                "README).",
+                file=sys.stderr,
+            )
+        from tqdm import tqdm
+
+        tqdm.monitor_interval = 0  # no helper thread: the workers are forked from here
+        bar = tqdm(
+            total=len(plan.to_grade),
+            desc=f"Autograding {args.assignment}",
+            unit="learner",
+            disable=None,  # a bar on a terminal; one line per learner in a log file
+        )
+        with bar:
+
+            def done(outcome: Outcome) -> None:
+                bar.update(1)
+                if bar.disable:
+                    said = "graded" if outcome.graded else "NOT graded"
+                    print(f"  {outcome.learner}: {said}", flush=True)
+
+            run = run_autograde(plan, jobs=args.jobs, scheduler=args.scheduler, on_done=done)
+    except CourseworkError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(run)
+    return 1 if run.failed else 0
+
+
 def _bar(done: int, total: int, label: str) -> None:
     """A progress bar on a terminal; one line per step when the output is a log file."""
     width = 30
@@ -201,6 +252,40 @@ def parser() -> argparse.ArgumentParser:
         help="the HTML page (default COURSE_DIR/reports/similarity-ASSIGNMENT.html)",
     )
     similar.set_defaults(run=_similarity)
+    grade = groups.add_parser(
+        "autograde",
+        help="nbgrader autograde for the whole class, several learners at a time",
+    )
+    grade.add_argument("assignment", metavar="ASSIGNMENT", help="for example unit3")
+    grade.add_argument(
+        "--course",
+        type=Path,
+        default=Path("."),
+        help="the nbgrader course folder (default: this folder)",
+    )
+    grade.add_argument(
+        "--student",
+        action="append",
+        metavar="ID",
+        help="grade only this learner (give it again for more)",
+    )
+    grade.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="learners graded at a time on this computer (default: one per processor core)",
+    )
+    grade.add_argument(
+        "--force",
+        action="store_true",
+        help="grade again learners already graded whose hand-in has not changed",
+    )
+    grade.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="send each learner to a Dask cluster, e.g. tcp://10.0.0.5:8786 (see the README)",
+    )
+    grade.set_defaults(run=_autograde)
     graded = groups.add_parser(
         "grading-report",
         help="after nbgrader autograde: who was graded, who was not, why, and what to do",

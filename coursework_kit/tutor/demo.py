@@ -15,12 +15,13 @@ from __future__ import annotations
 import json
 import os
 import re
+import secrets
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from coursework_kit.errors import CourseworkError
 __all__ = [
     "LEARNERS",
     "DemoClass",
+    "add_learners",
     "build_demo_class",
     "demo_answers",
     "fill_submission",
@@ -288,6 +290,48 @@ def build_demo_class(
         progress(len(steps), len(steps), "done")
     demo.scores = _scores(demo)
     return demo
+
+
+def add_learners(
+    course: str | Path,
+    learners: Mapping[str, str],
+    *,
+    assignments: Sequence[str] = (),
+    answers: dict[str, Any] | None = None,
+) -> list[Path]:
+    """Hand in work for more synthetic learners, straight into ``course``'s submitted/ folder.
+
+    ``learners`` maps each new learner id to a kind of learner: ``good`` (every answer right),
+    ``partial`` (every other task) or ``untouched``. Each learner's notebook is the released one
+    (``nbgrader generate_assignment`` must have run) answered for their own figures, with their
+    chats held against their own customer details, and put where ``nbgrader collect`` leaves a
+    hand-in: ``submitted/<id>/<assignment>/`` with its ``timestamp.txt``. For benchmarks and
+    tests of a large class, where fetching and submitting through the exchange for each
+    learner would take minutes. Returns the hand-in folders.
+    """
+    root = Path(course)
+    answers = answers if answers is not None else demo_answers()
+    chosen = list(assignments) or sorted(p.name for p in (root / "release").iterdir())
+    folders = []
+    for learner, kind in learners.items():
+        for assignment in chosen:
+            released = root / "release" / assignment
+            if not released.is_dir():
+                raise CourseworkError(
+                    f"{assignment} is not released: run nbgrader generate_assignment first."
+                )
+            folder = root / "submitted" / learner / assignment
+            shutil.copytree(released, folder)
+            for notebook in sorted(folder.glob("*.ipynb")):
+                source = root / "source" / assignment / notebook.name
+                fill_submission(
+                    notebook, source, kind, answers, assignment=assignment, learner=learner
+                )
+            when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
+            (folder / "timestamp.txt").write_text(when)
+            (folder / "submission_secret.txt").write_text(secrets.token_hex(64))
+            folders.append(folder)
+    return folders
 
 
 def _answer(

@@ -50,7 +50,7 @@ class GradingReport:
         return "\n".join(lines)
 
 
-def _notebook_problem(folder: Path) -> str:
+def notebook_problem(folder: Path) -> str:
     """What is wrong with a handed-in folder's notebook, or "" if it looks like a notebook."""
     notebooks = sorted(folder.glob("*.ipynb"))
     if not notebooks:
@@ -65,14 +65,24 @@ def _notebook_problem(folder: Path) -> str:
     return ""
 
 
-def _scores(course: Path, assignment: str) -> dict[str, tuple[float, float]]:
+def _gradebook_url(course: Path) -> str | None:
+    """The course's gradebook address: its nbgrader_config.py's, else gradebook.db."""
+    if (course / "nbgrader_config.py").is_file():
+        from coursework_kit.tutor.autograde.course import open_course
+
+        return open_course(course).db_url
     database = course / "gradebook.db"
-    if not database.is_file():
+    return f"sqlite:///{database}" if database.is_file() else None
+
+
+def _scores(course: Path, assignment: str) -> dict[str, tuple[float, float]]:
+    url = _gradebook_url(course)
+    if url is None:
         return {}
     from nbgrader.api import Gradebook
 
     scores = {}
-    with Gradebook(f"sqlite:///{database}") as gradebook:
+    with Gradebook(url) as gradebook:
         try:
             submissions = gradebook.assignment_submissions(assignment)
         except Exception:  # an assignment nbgrader does not know: nothing was graded
@@ -98,12 +108,12 @@ def grading_report(course: str | Path, assignment: str) -> GradingReport:
     for folder in sorted(p for p in submitted.iterdir() if (p / assignment).is_dir()):
         learner, handed_in = folder.name, folder / assignment
         graded = root / "autograded" / learner / assignment
-        again = f"Then run: nbgrader autograde {assignment} --student {learner} --force"
+        again = f"Then run: coursework autograde {assignment} --student {learner} --force"
         if learner in scores and any(graded.glob("*.ipynb")):
             got, out_of = scores[learner]
             rows.append(GradedLearner(learner, True, got, out_of))
             continue
-        problem = _notebook_problem(handed_in)
+        problem = notebook_problem(handed_in)
         if problem:
             todo = (
                 "Their work is kept in submitted/. Ask them to hand in the notebook again "
@@ -116,8 +126,8 @@ def grading_report(course: str | Path, assignment: str) -> GradingReport:
                     learner,
                     False,
                     why="Autograde has not marked this submission.",
-                    todo=f"Run: nbgrader autograde {assignment} --create, and read its log "
-                    "for this learner if it is still not graded.",
+                    todo=f"Run: coursework autograde {assignment}, and read what it says "
+                    "about this learner if they are still not graded.",
                 )
             )
         else:

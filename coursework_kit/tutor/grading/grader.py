@@ -28,6 +28,7 @@ import os
 import secrets
 import shutil
 import stat
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -36,9 +37,10 @@ from nbformat.notebooknode import NotebookNode
 from nbformat.notebooknode import from_dict as _from_dict
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
-from traitlets import Dict, Unicode
+from traitlets import Dict, Integer, Unicode
 
 from coursework_kit.errors import CourseworkError
+from coursework_kit.tutor.grading import gate
 from coursework_kit.tutor.grading.keys import AnswerKey, Part, key_path, load_key
 from coursework_kit.tutor.grading.scoring import (
     Proof,
@@ -210,6 +212,8 @@ def repair(nb: NotebookNode, source: dict[str, Any]) -> list[str]:
         restored = {k: v for k, v in original["nbgrader"].items() if k in _NBGRADER_FIELDS}
         if isinstance(info, dict) and "checksum" in info and "checksum" not in restored:
             restored["checksum"] = info["checksum"]
+        if isinstance(info, dict) and "cell_type" in info:  # recorded by generate_assignment
+            restored["cell_type"] = original["cell_type"]
         restored["schema_version"] = _SCHEMA_VERSION
         if restored != info:
             changes.append(f"the settings of the cell {grade_id!r} were put back")
@@ -364,11 +368,20 @@ def _sandbox_choice() -> str:
 class GraderExecute(Execute):  # type: ignore[misc]
     """nbgrader's Execute, with the kernel in a sandbox and the answers read out as data."""
 
+    timeout: int | None  # nbclient's setting: the seconds a cell may run (None: no limit)
+
     sandbox = Unicode(
         "",
         help="How learners' kernels are isolated: 'bubblewrap' (the default), or 'none' to opt "
         "out (the kernel can then read and write everything the tutor can). The environment "
         "variable COURSEWORK_SANDBOX sets it too.",
+    ).tag(config=True)
+
+    notebook_timeout = Integer(
+        600,
+        help="Seconds a learner's whole notebook may run (each cell is also limited by "
+        "ExecutePreprocessor.timeout). A notebook that runs longer is stopped and marked from "
+        "the answers typed in it, so one learner's notebook never holds up the class for long.",
     ).tag(config=True)
 
     def preprocess(
@@ -390,22 +403,23 @@ class GraderExecute(Execute):  # type: ignore[misc]
                 assignment,
             )
         choice = (self.sandbox or _sandbox_choice()).strip().lower()
-        if choice == "none":
-            self.log.warning(
-                "Sandbox turned off (COURSEWORK_SANDBOX=none): %s's kernel is not isolated.",
-                student,
-            )
-            self._run(nb, resources, None, state)
-            return nb, resources
-        if choice != "bubblewrap":
+        if choice not in ("none", "bubblewrap"):
             raise CourseworkError(
                 f"COURSEWORK_SANDBOX is {choice!r}: use 'bubblewrap' (the default) or 'none'."
             )
-        from coursework_kit.tutor.grading.sandbox import Sandbox
+        with gate.opened():  # other learners may use the gradebook while this notebook runs
+            if choice == "none":
+                self.log.warning(
+                    "Sandbox turned off (COURSEWORK_SANDBOX=none): %s's kernel is not isolated.",
+                    student,
+                )
+                self._run(nb, resources, None, state)
+                return nb, resources
+            from coursework_kit.tutor.grading.sandbox import Sandbox
 
-        path = Path(resources.get("metadata", {}).get("path") or ".")
-        with Sandbox(path, learner=student) as box:
-            self._run(nb, resources, box.kernel_manager(), state)
+            path = Path(resources.get("metadata", {}).get("path") or ".")
+            with Sandbox(path, learner=student) as box:
+                self._run(nb, resources, box.kernel_manager(), state)
         return nb, resources
 
     def _run(
@@ -418,6 +432,11 @@ class GraderExecute(Execute):  # type: ignore[misc]
         token = f"coursework-answers-{secrets.token_hex(16)}:"
         NotebookClient.__init__(self, nb, km)
         self.owns_km = True  # shut the kernel down when the notebook is done
+        # Its sandbox is thrown away with it, so nothing is lost by not waiting for it to tidy
+        # up; and a kernel ignoring a polite request costs no time.
+        self.shutdown_kernel = "immediate"
+        cell_limit: int | None = self.timeout
+        deadline = time.monotonic() + self.notebook_timeout
         self.reset_execution_trackers()
         self._check_assign_resources(resources)
         try:
@@ -427,7 +446,12 @@ class GraderExecute(Execute):  # type: ignore[misc]
                 if info:
                     self.nb.metadata["language_info"] = info["content"]["language_info"]
                 for index, cell in enumerate(self.nb.cells):
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        raise TimeoutError("the notebook ran past its time limit")
+                    self.timeout = max(1, math.ceil(min(cell_limit or left, left)))
                     self.preprocess_cell(cell, resources, index)
+                self.timeout = 30  # reading the answers out is quick, whatever the learner did
                 if names:
                     harvest = from_dict(
                         {
@@ -447,6 +471,8 @@ class GraderExecute(Execute):  # type: ignore[misc]
         except Exception as exc:  # a dead or stuck kernel fails only this learner's answers
             state["problem"] = f"the notebook stopped running ({type(exc).__name__})"
             self.log.warning("%s", state["problem"])
+        finally:
+            self.timeout = cell_limit
         if names and not state["answers"]:
             state["answers"] = typed_answers(nb, names)
             state["problem"] = state["problem"] or "the answers could not be read from the kernel"

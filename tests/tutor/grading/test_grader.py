@@ -70,6 +70,30 @@ def test_repair_keeps_the_learners_words_and_gives_nbgrader_a_notebook_it_can_gr
     assert any("second copy of the cell 'q1-check'" in c for c in changes)
 
 
+def test_repair_reports_nothing_for_a_notebook_as_it_was_released():
+    """generate_assignment records each cell's type and a checksum: neither is an edit."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        cell("code", "x = 1", grade_id="setup", locked=True, cell_type="code", checksum="ab"),
+        cell("code", "answer = 2", grade_id="q1", solution=True, cell_type="code"),
+        cell(
+            "code",
+            "# check",
+            grade_id="q1-check",
+            grade=True,
+            locked=True,
+            points=2,
+            cell_type="code",
+            checksum="cd",
+        ),
+    ]
+    assert repair(nb, SOURCE) == []
+    assert nb.cells[0].metadata.nbgrader.cell_type == "code"
+    nb.cells[1].metadata.nbgrader.cell_type = "markdown"  # an edit: put back, and said so
+    assert repair(nb, SOURCE) == ["the settings of the cell 'q1' were put back"]
+    assert nb.cells[1].metadata.nbgrader.cell_type == "code"
+
+
 def test_repair_leaves_a_notebook_alone_when_the_source_cannot_be_read():
     nb = nbformat.v4.new_notebook()
     nb.cells = [cell("code", "# check", grade_id="q1-check", grade=True, points=2)]

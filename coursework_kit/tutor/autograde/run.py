@@ -1,0 +1,302 @@
+"""``coursework autograde``: nbgrader autograde for a whole class, several learners at a time.
+
+:func:`plan_autograde` works out who needs grading (everyone who handed in, or those named;
+not those graded already with nothing changed, unless forced). :func:`run_autograde` grades
+them, one learner per unit of work: in worker processes on this computer (``jobs`` at a
+time), or on a Dask cluster (``scheduler``). Each learner is nbgrader's own autograde with the
+course's own settings, so the marks are the ones plain ``nbgrader autograde`` gives; only one
+learner at a time writes to the gradebook (:mod:`..grading.gate`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coursework_kit.errors import CourseworkError
+from coursework_kit.tutor.autograde.course import Course, fast_imports, open_course
+from coursework_kit.tutor.autograde.work import Outcome, Task, grade_learner
+
+__all__ = ["AutogradeRun", "Plan", "plan_autograde", "run_autograde"]
+
+OnDone = Callable[[Outcome], None]
+
+
+@dataclass(frozen=True)
+class Plan:
+    course: Course
+    assignment: str
+    to_grade: tuple[str, ...]
+    unchanged: tuple[str, ...]  # graded before, nothing has changed since
+    fingerprints: dict[str, str] = field(repr=False)
+
+
+def plan_autograde(
+    course_dir: str | Path,
+    assignment: str,
+    *,
+    learners: Sequence[str] = (),
+    force: bool = False,
+) -> Plan:
+    """Who needs grading for ``assignment``, or a plain-English reason it cannot start."""
+    course = open_course(course_dir)
+    if not assignment or assignment.startswith(".") or "/" in assignment:
+        raise CourseworkError(f"{assignment!r} is not an assignment name (for example unit1).")
+    try:
+        known = course.gradebook_assignments()
+    except Exception as exc:
+        raise CourseworkError(
+            f"The gradebook ({_safe_url(course.db_url)}) could not be opened: "
+            f"{type(exc).__name__}: {exc}"
+        ) from exc
+    if assignment not in known:
+        have = ", ".join(known) or "none yet"
+        raise CourseworkError(
+            f"The gradebook has no assignment called {assignment!r} (it has: {have}). "
+            f"Run `nbgrader generate_assignment {assignment}` first."
+        )
+    handed_in = course.handed_in(assignment)
+    if learners:
+        missing = sorted(set(learners) - set(handed_in))
+        if missing:
+            raise CourseworkError(
+                f"No hand-in of {assignment} from {', '.join(missing)} in "
+                f"{course.root / 'submitted'}: run `nbgrader collect {assignment}` first, "
+                "or check the learner id."
+            )
+        handed_in = [name for name in handed_in if name in set(learners)]
+    if not handed_in:
+        raise CourseworkError(
+            f"Nobody has handed in {assignment} yet: {course.root / 'submitted'} has no "
+            f"<learner>/{assignment}/ folder. Run `nbgrader collect {assignment}` first."
+        )
+    fingerprints = {name: course.fingerprint(assignment, name) for name in handed_in}
+    in_gradebook = set() if force else course.graded_learners(assignment)
+    unchanged = tuple(
+        name
+        for name in handed_in
+        if not force
+        and name in in_gradebook
+        and course.is_current(assignment, name, fingerprints[name])
+    )
+    to_grade = tuple(name for name in handed_in if name not in unchanged)
+    return Plan(course, assignment, to_grade, unchanged, fingerprints)
+
+
+def _safe_url(url: str) -> str:
+    """A database address without its password."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        credentials, host = rest.rsplit("@", 1)
+        return f"{scheme}://{credentials.split(':', 1)[0]}@{host}"
+    return url
+
+
+@dataclass(frozen=True)
+class Failure:
+    learner: str
+    why: str
+    todo: str
+
+
+@dataclass(frozen=True)
+class AutogradeRun:
+    assignment: str
+    graded: tuple[Outcome, ...]
+    failed: tuple[Failure, ...]
+    unchanged: tuple[str, ...]
+    seconds: float
+    where: str
+
+    def __str__(self) -> str:
+        total = len(self.graded) + len(self.failed)
+        lines = [
+            f"{self.assignment}: {len(self.graded)} of {total} learners graded in "
+            f"{_duration(self.seconds)}, {self.where}."
+        ]
+        if self.unchanged:
+            lines.append(
+                f"{len(self.unchanged)} more had nothing new since they were last graded, so "
+                "were not graded again (--force grades them again)."
+            )
+        if self.failed:
+            lines.append(f"Not graded ({len(self.failed)}):")
+            lines += [f"  {f.learner}: {f.why} {f.todo}" for f in self.failed]
+        if self.graded:
+            slowest = max(self.graded, key=lambda o: o.seconds)
+            lines.append(
+                f"Slowest: {slowest.learner}, {slowest.seconds:.1f} s. Marks: "
+                f"`coursework grading-report . {self.assignment}` or the Formgrader."
+            )
+        return "\n".join(lines)
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest} s"
+
+
+def _failure(plan: Plan, outcome: Outcome) -> Failure:
+    from coursework_kit.tutor.graded import notebook_problem
+
+    again = f"coursework autograde {plan.assignment} --student {outcome.learner}"
+    damaged = notebook_problem(plan.course.root / "submitted" / outcome.learner / plan.assignment)
+    if damaged:
+        return Failure(
+            outcome.learner,
+            damaged,
+            "Their work is kept in submitted/. Ask them to hand in the notebook again "
+            f"(File > Download keeps a copy of it), collect it, then run: {again}",
+        )
+    log = plan.course.log_path(plan.assignment, outcome.learner)
+    if outcome.retry:
+        return Failure(
+            outcome.learner,
+            f"Twice the computer, not their work, stopped the grading ({outcome.problem}).",
+            f"Run the same command again; nbgrader's log for them is in {log}.",
+        )
+    return Failure(
+        outcome.learner,
+        f"Autograde stopped on their hand-in: {outcome.problem}.",
+        f"nbgrader's log for them is in {log}. When it is put right, run: {again}",
+    )
+
+
+def _lock_name(course: Course) -> str:
+    place = hashlib.sha256(str(course.root).encode()).hexdigest()[:12]
+    return f"coursework-gradebook-{course.course_id}-{place}"
+
+
+def _local(tasks: list[Task], jobs: int, on_done: OnDone) -> list[Outcome]:
+    methods = multiprocessing.get_all_start_methods()
+    # Forked workers start with nbgrader already imported here (seconds saved per worker).
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    tries = {task.learner: 0 for task in tasks}
+    pending = list(tasks)
+    outcomes: list[Outcome] = []
+    while pending:
+        waiting = {task.learner: task for task in pending}
+        pending = []
+        workers = max(1, min(jobs, len(waiting)))
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=fast_imports) as pool:
+            futures = {pool.submit(grade_learner, task): task for task in waiting.values()}
+            for future in as_completed(futures):
+                task = futures[future]
+                tries[task.learner] += 1
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    outcome = Outcome(
+                        task.learner,
+                        False,
+                        0.0,
+                        problem="the grading process stopped (the computer may have run out "
+                        "of memory)",
+                        retry=True,
+                    )
+                if not outcome.graded and outcome.retry and tries[task.learner] < 2:
+                    pending.append(task)
+                    continue
+                outcomes.append(outcome)
+                on_done(outcome)
+    return outcomes
+
+
+def _dask(tasks: list[Task], scheduler: str, on_done: OnDone) -> list[Outcome]:
+    try:
+        from distributed import Client
+        from distributed import as_completed as completed
+    except ImportError as exc:
+        raise CourseworkError(
+            "--scheduler needs Dask's distributed package: pip install 'coursework-kit[cluster]'"
+        ) from exc
+    try:
+        client = Client(scheduler, timeout="20s")
+    except (OSError, TimeoutError) as exc:
+        raise CourseworkError(
+            f"Could not reach the Dask scheduler at {scheduler}: {exc}. Is `dask scheduler` "
+            "running there, and can this computer reach it?"
+        ) from exc
+    outcomes: list[Outcome] = []
+    run = hashlib.sha256(f"{time.time()}{os.getpid()}".encode()).hexdigest()[:8]
+    with client:
+        by_key = {}
+        tries = {task.learner: 0 for task in tasks}
+        futures = []
+        for task in tasks:
+            future = client.submit(grade_learner, task, key=f"autograde-{run}-{task.learner}")
+            by_key[future.key] = task
+            futures.append(future)
+        queue = completed(futures)
+        for future in queue:
+            task = by_key[future.key]
+            tries[task.learner] += 1
+            try:
+                outcome = future.result()
+            except Exception as exc:  # the worker died or could not run the task at all
+                outcome = Outcome(
+                    task.learner, False, 0.0, problem=f"a Dask worker failed: {exc}", retry=True
+                )
+            if not outcome.graded and outcome.retry and tries[task.learner] < 2:
+                again = client.submit(
+                    grade_learner, task, key=f"autograde-{run}-{task.learner}-again"
+                )
+                by_key[again.key] = task
+                queue.add(again)
+                continue
+            outcomes.append(outcome)
+            on_done(outcome)
+    return outcomes
+
+
+def run_autograde(
+    plan: Plan,
+    *,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    on_done: OnDone | None = None,
+) -> AutogradeRun:
+    """Grade everyone in ``plan``; a learner who cannot be graded never stops the others."""
+    course = plan.course
+    start = time.perf_counter()
+    done = on_done or (lambda _outcome: None)
+    if scheduler:
+        lock = ("dask", _lock_name(course))
+        where = f"on the Dask cluster at {scheduler}"
+    else:
+        jobs = jobs or os.cpu_count() or 1
+        if jobs < 1:
+            raise CourseworkError(f"--jobs must be 1 or more, not {jobs}.")
+        lock = ("file", str(course.state / "gradebook.lock"))
+        where = f"{jobs} at a time on this computer"
+    tasks = [Task(str(course.root), plan.assignment, name, lock) for name in plan.to_grade]
+    for name in plan.to_grade:  # graded again from scratch: forget the last time until done
+        course.record(plan.assignment, name, None)
+    outcomes = _dask(tasks, scheduler, done) if scheduler else _local(tasks, jobs or 1, done)
+    graded, failed = [], []
+    for outcome in sorted(outcomes, key=lambda o: o.learner):
+        log = course.log_path(plan.assignment, outcome.learner)
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(outcome.log, encoding="utf-8")
+        if outcome.graded:
+            course.record(plan.assignment, outcome.learner, plan.fingerprints[outcome.learner])
+            graded.append(outcome)
+        else:
+            failed.append(_failure(plan, outcome))
+    return AutogradeRun(
+        plan.assignment,
+        tuple(graded),
+        tuple(failed),
+        plan.unchanged,
+        time.perf_counter() - start,
+        where,
+    )
