@@ -125,6 +125,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--no-notebooks", action="store_true", help="skip the notebook costs")
     args = parser.parse_args()
+    # nbgrader runs helper programs (alembic) from the environment it is installed in
+    os.environ["PATH"] = f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"
 
     with tempfile.TemporaryDirectory(prefix="autograde-bench-") as tmp:
         began = time.perf_counter()

@@ -275,6 +275,25 @@ def test_a_live_clock_is_not_started_under_nbgrader(tmp_path, monkeypatch):
     widget.close()
 
 
+def test_under_nbgrader_a_saved_chat_is_left_as_saved_and_not_replayed(tmp_path, monkeypatch):
+    """The grader replays a saved chat from its evidence file; does the widget in the graded
+    notebook leave the file untouched and skip its own replay (which took seconds)?"""
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    first = ChatWidget("late-delivery", folder=tmp_path, live_clock=False)
+    first.send(GREETING)
+    first.session.flush()
+    first.close()
+    (saved_file,) = tmp_path.rglob("*.json")
+    before = saved_file.read_bytes()
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    graded = ChatWidget("late-delivery", folder=tmp_path)
+    assert len(graded.conversation.turns) == 1  # only the customer's opening message
+    assert "marked from your evidence file" in graded.dashboard.notice_html
+    graded.session.flush()
+    graded.close()
+    assert saved_file.read_bytes() == before
+
+
 def test_picker_starts_the_chosen_chat(tmp_path):
     """Does choosing a scenario from the list start that chat, replacing any earlier one?"""
     from coursework_kit.chat import ChatPicker

@@ -13,16 +13,16 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import queue
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from coursework_kit.errors import CourseworkError
-from coursework_kit.tutor.autograde.course import Course, fast_imports, open_course
-from coursework_kit.tutor.autograde.work import Outcome, Task, grade_learner
+from coursework_kit.tutor.autograde.course import Course, open_course
+from coursework_kit.tutor.autograde.work import Outcome, Reports, Task, grade_learner, serve
 
 __all__ = ["AutogradeRun", "Plan", "plan_autograde", "run_autograde"]
 
@@ -177,38 +177,94 @@ def _lock_name(course: Course) -> str:
 
 
 def _local(tasks: list[Task], jobs: int, on_done: OnDone) -> list[Outcome]:
+    """Grade ``tasks`` in ``jobs`` worker processes on this computer; a worker that dies is
+    replaced, and the learner it was grading tried once more."""
     methods = multiprocessing.get_all_start_methods()
     # Forked workers start with nbgrader already imported here (seconds saved per worker).
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    tries = {task.learner: 0 for task in tasks}
-    pending = list(tasks)
+    context: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    todo: Any = context.Queue()
+    done = Reports(context)
+    for task in tasks:
+        todo.put(task)
+    by_name = {task.learner: task for task in tasks}
+    tries = dict.fromkeys(by_name, 0)
+    workers: dict[int, Any] = {}
+    holding: dict[int, dict[str, str | None]] = {}  # what each worker is grading, and next
     outcomes: list[Outcome] = []
-    while pending:
-        waiting = {task.learner: task for task in pending}
-        pending = []
-        workers = max(1, min(jobs, len(waiting)))
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=fast_imports) as pool:
-            futures = {pool.submit(grade_learner, task): task for task in waiting.values()}
-            for future in as_completed(futures):
-                task = futures[future]
-                tries[task.learner] += 1
-                try:
-                    outcome = future.result()
-                except BrokenProcessPool:
-                    outcome = Outcome(
-                        task.learner,
-                        False,
-                        0.0,
-                        problem="the grading process stopped (the computer may have run out "
-                        "of memory)",
-                        retry=True,
-                    )
-                if not outcome.graded and outcome.retry and tries[task.learner] < 2:
-                    pending.append(task)
-                    continue
-                outcomes.append(outcome)
-                on_done(outcome)
+
+    numbers = iter(range(1_000_000))
+
+    def spawn() -> None:
+        number = next(numbers)  # never reused: a report always names the worker that sent it
+        worker = context.Process(target=serve, args=(todo, done, number), daemon=True)
+        worker.start()
+        workers[number] = worker
+        holding[number] = {"current": None, "ahead": None}
+
+    def finish(outcome: Outcome) -> None:
+        if any(o.learner == outcome.learner for o in outcomes):
+            return  # graded twice (sent again after a worker vanished): the first one counts
+        tries[outcome.learner] += 1
+        if not outcome.graded and outcome.retry and tries[outcome.learner] < 2:
+            todo.put(by_name[outcome.learner])
+            return
+        outcomes.append(outcome)
+        on_done(outcome)
+
+    for _ in range(max(1, min(jobs, len(tasks)))):
+        spawn()
+    idle = 0
+    try:
+        while len(outcomes) < len(tasks):
+            try:
+                kind, number, what = done.get(timeout=1)
+            except queue.Empty:
+                for number in [n for n, w in workers.items() if not w.is_alive()]:
+                    workers.pop(number).join()
+                    held = holding.pop(number)
+                    if held["ahead"]:
+                        todo.put(by_name[held["ahead"]])
+                    if held["current"]:
+                        finish(_stopped(held["current"]))
+                    spawn()
+                idle = 0 if any(any(h.values()) for h in holding.values()) else idle + 1
+                if idle >= 5 and todo.empty():  # a worker died holding a learner it never said
+                    finished = {o.learner for o in outcomes}
+                    for name in by_name.keys() - finished:
+                        todo.put(by_name[name])
+                    idle = 0
+                continue
+            idle = 0
+            if kind == "done":
+                holding[number]["current"] = None
+                finish(what)
+            elif kind == "start":
+                holding[number]["current"] = what
+                if holding[number]["ahead"] == what:
+                    holding[number]["ahead"] = None
+            elif kind == "ahead":
+                holding[number]["ahead"] = what
+            elif kind == "returned" and holding[number]["ahead"] == what:
+                holding[number]["ahead"] = None
+    finally:
+        for _ in workers:
+            todo.put(None)
+        for worker in workers.values():
+            worker.join(10)
+            if worker.is_alive():
+                worker.kill()
+                worker.join()
     return outcomes
+
+
+def _stopped(learner: str) -> Outcome:
+    return Outcome(
+        learner,
+        False,
+        0.0,
+        problem="the grading process stopped (the computer may have run out of memory)",
+        retry=True,
+    )
 
 
 def _dask(tasks: list[Task], scheduler: str, on_done: OnDone) -> list[Outcome]:

@@ -1,14 +1,14 @@
-"""One learner at a time in the gradebook, while many learners' notebooks run side by side.
+"""One learner at a time in the gradebook, while many learners are graded side by side.
 
-``coursework autograde`` grades several learners at once. nbgrader writes to the gradebook all
-through a learner's autograde, except while their notebook runs, which is most of the time. So
-each learner's autograde holds a lock (the gate) throughout, and ``GraderExecute`` opens it
-while the learner's kernel runs: the gradebook sees one writer at a time (SQLite is never
-"locked") and the kernels, the slow part, run in parallel.
+``coursework autograde`` grades several learners at once. nbgrader opens the gradebook briefly,
+many times, in each learner's autograde; while one learner has it open, the others wait (the
+gate), so the gradebook sees one writer at a time and SQLite is never "locked". Everything
+else (reading and writing notebooks, running the learner's kernel, marking) goes on in
+parallel.
 
 The lock is anything with ``acquire()`` and ``release()``: a lock file on one machine
 (:class:`FileLock`), or a Dask cluster's lock across machines. Plain ``nbgrader autograde``
-holds no gate, and :func:`opened` then does nothing.
+sets no lock, and the gate then does nothing.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
-__all__ = ["FileLock", "Lock", "holding", "opened"]
+__all__ = ["FileLock", "Lock", "enter", "guard_gradebook", "leave", "using"]
 
 
 class Lock(Protocol):
@@ -55,32 +55,71 @@ class FileLock:
             os.close(fd)
 
 
-_held = threading.local()
+_held = threading.local()  # this thread's lock, and how many gradebooks it has open
 
 
 @contextmanager
-def holding(lock: Lock) -> Iterator[None]:
-    """Hold ``lock`` for this thread's autograde of one learner, except where it is opened."""
-    lock.acquire()
-    _held.lock = lock
+def using(lock: Lock) -> Iterator[None]:
+    """While grading one learner in this thread, hold ``lock`` whenever a gradebook is open."""
+    _held.lock, _held.depth = lock, 0
     try:
         yield
     finally:
-        _held.lock = None
+        if getattr(_held, "depth", 0) > 0:  # a gradebook left open: let the others in
+            lock.release()
+        _held.lock, _held.depth = None, 0
+
+
+def enter() -> None:
+    """A gradebook is being opened: wait for the others to finish with theirs."""
+    lock: Lock | None = getattr(_held, "lock", None)
+    if lock is None:
+        return
+    if _held.depth == 0:
+        lock.acquire()
+    _held.depth += 1
+
+
+def leave() -> None:
+    """A gradebook has been closed."""
+    lock: Lock | None = getattr(_held, "lock", None)
+    if lock is None or _held.depth == 0:
+        return
+    _held.depth -= 1
+    if _held.depth == 0:
         lock.release()
 
 
-@contextmanager
-def opened() -> Iterator[None]:
-    """Let other learners use the gradebook meanwhile (a learner's notebook is running)."""
-    lock: Lock | None = getattr(_held, "lock", None)
-    if lock is None:
-        yield
+def guard_gradebook() -> None:
+    """Make every nbgrader gradebook opened in this process pass through the gate.
+
+    nbgrader opens the gradebook briefly, many times in a learner's autograde, always as
+    ``with Gradebook(url) as gb`` (``close`` at the end). Only those moments are kept to one
+    learner at a time; reading, running and writing notebooks go on side by side. A thread
+    with no lock (:func:`using`) is not held up at all.
+    """
+    from nbgrader.api import Gradebook
+
+    if getattr(Gradebook, "_coursework_gated", False):
         return
-    _held.lock = None
-    lock.release()
-    try:
-        yield
-    finally:
-        lock.acquire()
-        _held.lock = lock
+    opening, closing = Gradebook.__init__, Gradebook.close
+
+    def gated_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        enter()
+        try:
+            opening(self, *args, **kwargs)
+        except BaseException:
+            leave()
+            raise
+        self._coursework_gate = True
+
+    def gated_close(self: Any) -> None:
+        try:
+            closing(self)
+        finally:
+            if self.__dict__.pop("_coursework_gate", False):
+                leave()
+
+    Gradebook.__init__ = gated_init
+    Gradebook.close = gated_close
+    Gradebook._coursework_gated = True

@@ -40,7 +40,6 @@ from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from traitlets import Dict, Integer, Unicode
 
 from coursework_kit.errors import CourseworkError
-from coursework_kit.tutor.grading import gate
 from coursework_kit.tutor.grading.keys import AnswerKey, Part, key_path, load_key
 from coursework_kit.tutor.grading.scoring import (
     Proof,
@@ -361,8 +360,10 @@ def typed_answers(nb: NotebookNode, names: tuple[str, ...]) -> dict[str, Any]:
     return found
 
 
-def _sandbox_choice() -> str:
-    return os.environ.get("COURSEWORK_SANDBOX", "bubblewrap").strip().lower() or "bubblewrap"
+def sandbox_choice(setting: str = "") -> str:
+    """How kernels are isolated: the course's setting, else COURSEWORK_SANDBOX, else bubblewrap."""
+    chosen = setting or os.environ.get("COURSEWORK_SANDBOX", "")
+    return chosen.strip().lower() or "bubblewrap"
 
 
 class GraderExecute(Execute):  # type: ignore[misc]
@@ -402,24 +403,23 @@ class GraderExecute(Execute):  # type: ignore[misc]
                 "so their marks can be forged.",
                 assignment,
             )
-        choice = (self.sandbox or _sandbox_choice()).strip().lower()
+        choice = sandbox_choice(self.sandbox)
         if choice not in ("none", "bubblewrap"):
             raise CourseworkError(
                 f"COURSEWORK_SANDBOX is {choice!r}: use 'bubblewrap' (the default) or 'none'."
             )
-        with gate.opened():  # other learners may use the gradebook while this notebook runs
-            if choice == "none":
-                self.log.warning(
-                    "Sandbox turned off (COURSEWORK_SANDBOX=none): %s's kernel is not isolated.",
-                    student,
-                )
-                self._run(nb, resources, None, state)
-                return nb, resources
-            from coursework_kit.tutor.grading.sandbox import Sandbox
+        if choice == "none":
+            self.log.warning(
+                "Sandbox turned off (COURSEWORK_SANDBOX=none): %s's kernel is not isolated.",
+                student,
+            )
+            self._run(nb, resources, None, state)
+            return nb, resources
+        from coursework_kit.tutor.grading import ahead
 
-            path = Path(resources.get("metadata", {}).get("path") or ".")
-            with Sandbox(path, learner=student) as box:
-                self._run(nb, resources, box.kernel_manager(), state)
+        path = Path(resources.get("metadata", {}).get("path") or ".")
+        with ahead.take(path, learner=student) as box:  # a kernel started ahead, or new
+            self._run(nb, resources, box.kernel_manager(), state)
         return nb, resources
 
     def _run(

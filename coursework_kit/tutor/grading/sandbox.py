@@ -406,24 +406,19 @@ class Sandbox:
     context manager, or call :meth:`close`.
     """
 
-    def __init__(self, submission: Path, *, learner: str, limits: Limits = Limits()) -> None:
+    def __init__(self, submission: Path | None, *, learner: str, limits: Limits = Limits()) -> None:
         problem = isolation_problem()
         if problem is not None:
             raise SandboxUnavailableError(problem)
         if not learner or "\0" in learner:
             raise ValueError("The learner's id must be some text with no NUL characters in it.")
-        submission = Path(submission)
-        if not submission.is_dir():
-            raise NotADirectoryError(f"There is no submission folder at {submission}.")
         self._host = _host()
-        inside = [p for p in self._host.read_only if submission.resolve().is_relative_to(p)]
-        if inside:
-            raise SandboxUnavailableError(
-                f"The submission {submission} is inside {inside[0]}, which every learner's "
-                "kernel can read. Keep the course folder somewhere else."
-            )
+        if submission is not None:
+            self._check(Path(submission))
         self.learner = learner
         self.limits = limits
+        self.skipped: tuple[str, ...] = ()
+        self._filled = False
         self._closed = False
         self._km: _SandboxedKernelManager | None = None
         self._process: subprocess.Popen[bytes] | None = None
@@ -434,16 +429,39 @@ class Sandbox:
         try:
             self.work.mkdir(mode=0o700)
             self._run.mkdir(mode=0o700)
-            self.skipped = tuple(_copy_submission(submission, self.work, cap=limits.file_bytes))
             if self._host.as_root:
-                for root, dirs, files in os.walk(self.work):
-                    for name in [".", *dirs, *files]:
-                        os.chown(Path(root, name), *self._host.ids, follow_symlinks=False)
+                os.chown(self.work, *self._host.ids)
                 os.chown(self._run, *self._host.ids)
                 self.work.chmod(0o711)  # bwrap enters it as root without its powers
+            if submission is not None:
+                self.fill(submission)
         except BaseException:
             shutil.rmtree(self._base, ignore_errors=True)
             raise
+
+    def _check(self, submission: Path) -> None:
+        if not submission.is_dir():
+            raise NotADirectoryError(f"There is no submission folder at {submission}.")
+        inside = [p for p in self._host.read_only if submission.resolve().is_relative_to(p)]
+        if inside:
+            raise SandboxUnavailableError(
+                f"The submission {submission} is inside {inside[0]}, which every learner's "
+                "kernel can read. Keep the course folder somewhere else."
+            )
+
+    def fill(self, submission: Path) -> None:
+        """Copy the learner's submission into the scratch folder (once). A kernel started
+        before this sees it from its first cell: it has run nothing in between."""
+        if self._filled or self._closed:
+            raise RuntimeError("This sandbox already has a submission in it.")
+        submission = Path(submission)
+        self._check(submission)
+        self._filled = True
+        self.skipped = tuple(_copy_submission(submission, self.work, cap=self.limits.file_bytes))
+        if self._host.as_root:
+            for root, dirs, files in os.walk(self.work):
+                for name in [*dirs, *files]:
+                    os.chown(Path(root, name), *self._host.ids, follow_symlinks=False)
 
     def kernel_manager(self) -> AsyncKernelManager:
         """The manager of this sandbox's python3 kernel (the same one each time)."""
@@ -514,6 +532,8 @@ class Sandbox:
             ended = self._end()
             if self._km is not None:
                 self._km._close_control_socket()
+                if getattr(self._km, "_created_context", False):  # its own, ours to end
+                    self._km.context.destroy(linger=0)
         finally:
             # The kernel may have locked its own folders. Only once it has surely gone (so it
             # cannot swap a folder for a link meanwhile) are they opened up to be removed.

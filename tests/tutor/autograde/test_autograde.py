@@ -280,3 +280,44 @@ def test_a_dask_cluster_and_a_postgresql_gradebook_give_plain_nbgraders_marks(
         ).graded
     }
     assert len(workers) == 2  # the work really was shared
+
+
+# -- the worker processes, with the grading itself stood in for ---------------------------------
+
+
+def fake_grade(task):
+    """Stands in for nbgrader: a marker file per attempt says how often each was tried."""
+    from coursework_kit.tutor.autograde.work import Outcome
+
+    folder = Path(task.root)
+    attempt = len(list(folder.glob(f"{task.learner}.*"))) + 1
+    (folder / f"{task.learner}.{attempt}").touch()
+    if task.learner.startswith("dies") and (attempt == 1 or task.learner == "dies-always"):
+        os._exit(1)  # the worker process vanishes, as if the computer killed it
+    if task.learner == "db-busy" and attempt == 1:
+        return Outcome(task.learner, False, 0.0, problem="database is locked", retry=True)
+    return Outcome(task.learner, True, 0.01)
+
+
+@pytest.mark.slow
+def test_every_learner_is_graded_once_and_a_vanished_worker_is_replaced(tmp_path, monkeypatch):
+    """Workers take learners from one queue; a worker that dies is replaced and its learner
+    tried once more; a gradebook hiccup is tried once more; no learner is lost or doubled."""
+    from coursework_kit.tutor.autograde import run, work
+
+    monkeypatch.setattr(work, "grade_learner", fake_grade)
+    names = [f"learner-{i}" for i in range(8)] + ["dies-once", "dies-always", "db-busy"]
+    tasks = [
+        work.Task(str(tmp_path), "unit1", name, ("file", str(tmp_path / "lock"))) for name in names
+    ]
+    seen = []
+    outcomes = run._local(tasks, 2, lambda outcome: seen.append(outcome.learner))
+    assert sorted(seen) == sorted(names)
+    assert sorted(o.learner for o in outcomes) == sorted(names)
+    by_name = {o.learner: o for o in outcomes}
+    assert by_name["dies-once"].graded
+    assert by_name["db-busy"].graded
+    assert not by_name["dies-always"].graded
+    assert "stopped" in by_name["dies-always"].problem
+    tries = {name: len(list(tmp_path.glob(f"{name}.*"))) for name in names}
+    assert tries == {**dict.fromkeys(names, 1), "dies-once": 2, "dies-always": 2, "db-busy": 2}

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import sys
 import threading
 import time
+from pathlib import Path
+
+import pytest
 
 from coursework_kit.tutor.grading import gate
 
@@ -65,31 +70,49 @@ class Recording:
         self.events.append("release")
 
 
-def test_opened_lets_others_in_only_while_a_notebook_runs_and_takes_the_lock_back():
+def test_the_lock_is_held_only_while_a_gradebook_is_open_and_nested_ones_count_once():
     lock = Recording()
-    with gate.holding(lock):
+    with gate.using(lock):
         lock.events.append("sanitise")
-        with gate.opened():
-            lock.events.append("kernel runs")
-        lock.events.append("save grades")
-    assert lock.events == [
-        "acquire",
-        "sanitise",
-        "release",
-        "kernel runs",
-        "acquire",
-        "save grades",
-        "release",
-    ]
+        gate.enter()
+        gate.enter()  # a gradebook opened inside another
+        gate.leave()
+        lock.events.append("still open")
+        gate.leave()
+        lock.events.append("kernel runs")
+    assert lock.events == ["sanitise", "acquire", "still open", "release", "kernel runs"]
 
 
-def test_opened_does_nothing_under_plain_nbgrader_and_the_lock_is_released_after_an_error():
-    with gate.opened():  # no gate held: plain `nbgrader autograde`
-        pass
+def test_a_gradebook_left_open_is_let_go_at_the_end_and_no_lock_means_no_waiting():
     lock = Recording()
     try:
-        with gate.holding(lock), gate.opened():
-            raise RuntimeError("kernel died")
+        with gate.using(lock):
+            gate.enter()
+            raise RuntimeError("nbgrader stopped with the gradebook open")
     except RuntimeError:
         pass
+    assert lock.events == ["acquire", "release"]
+    gate.enter()  # plain `nbgrader autograde`: no lock, nothing happens
+    gate.leave()
+    assert lock.events == ["acquire", "release"]
+
+
+def test_every_nbgrader_gradebook_passes_through_the_gate(tmp_path, monkeypatch):
+    """Opening and closing nbgrader's own Gradebook takes and gives back the lock."""
+    from nbgrader.api import Gradebook
+
+    # a new gradebook runs nbgrader's helper program (alembic) from its environment
+    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+
+    gate.guard_gradebook()
+    gate.guard_gradebook()  # twice is the same as once
+    lock = Recording()
+    url = f"sqlite:///{tmp_path / 'gradebook.db'}"
+    with gate.using(lock):
+        with Gradebook(url) as gradebook:
+            gradebook.add_student("ann")
+            assert lock.events == ["acquire"]
+        assert lock.events == ["acquire", "release"]
+        with pytest.raises(Exception, match="unable to open"):  # cannot be opened: let go
+            Gradebook("sqlite:////no/such/folder/gradebook.db")
     assert lock.events == ["acquire", "release", "acquire", "release"]
