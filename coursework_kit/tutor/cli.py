@@ -169,6 +169,13 @@ def _autograde(args: argparse.Namespace) -> int:
     except CourseworkError as exc:
         print(exc, file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(
+            "\nStopped. Learners already graded keep their marks; run the same command again "
+            "to grade the rest.",
+            file=sys.stderr,
+        )
+        return 130
     print(run)
     return 1 if run.failed else 0
 

@@ -321,3 +321,19 @@ def test_every_learner_is_graded_once_and_a_vanished_worker_is_replaced(tmp_path
     assert "stopped" in by_name["dies-always"].problem
     tries = {name: len(list(tmp_path.glob(f"{name}.*"))) for name in names}
     assert tries == {**dict.fromkeys(names, 1), "dies-once": 2, "dies-always": 2, "db-busy": 2}
+
+
+def test_stopping_with_ctrl_c_says_what_happens_next(tmp_path, monkeypatch, capsys):
+    """Ctrl+C part-way: no traceback, and the tutor is told the rest are graded next time."""
+    from coursework_kit.tutor.autograde import run
+
+    course = small_course(tmp_path / "course")
+    hand_in(course, "ann")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(run, "run_autograde", interrupted)
+    monkeypatch.setattr("coursework_kit.tutor.autograde.run_autograde", interrupted)
+    assert main(["autograde", "unit1", "--course", str(course)]) == 130
+    assert "run the same command again" in capsys.readouterr().err
