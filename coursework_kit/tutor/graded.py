@@ -50,6 +50,14 @@ class GradingReport:
         return "\n".join(lines)
 
 
+def hand_in_again(then: str) -> str:
+    """What to do about a damaged notebook, ending with ``then`` (the command to run)."""
+    return (
+        "Their work is kept in submitted/. Ask them to hand in the notebook again "
+        f"(File > Download keeps a copy of it). {then}"
+    )
+
+
 def notebook_problem(folder: Path) -> str:
     """What is wrong with a handed-in folder's notebook, or "" if it looks like a notebook."""
     notebooks = sorted(folder.glob("*.ipynb"))
@@ -115,10 +123,7 @@ def grading_report(course: str | Path, assignment: str) -> GradingReport:
             continue
         problem = notebook_problem(handed_in)
         if problem:
-            todo = (
-                "Their work is kept in submitted/. Ask them to hand in the notebook again "
-                "(File > Download keeps a copy of it). " + again
-            )
+            todo = hand_in_again(again)
             rows.append(GradedLearner(learner, False, why=problem, todo=todo))
         elif learner not in scores:
             rows.append(

@@ -146,7 +146,7 @@ def _duration(seconds: float) -> str:
 
 
 def _failure(plan: Plan, outcome: Outcome) -> Failure:
-    from coursework_kit.tutor.graded import notebook_problem
+    from coursework_kit.tutor.graded import hand_in_again, notebook_problem
 
     again = f"coursework autograde {plan.assignment} --student {outcome.learner}"
     damaged = notebook_problem(plan.course.root / "submitted" / outcome.learner / plan.assignment)
@@ -154,8 +154,7 @@ def _failure(plan: Plan, outcome: Outcome) -> Failure:
         return Failure(
             outcome.learner,
             damaged,
-            "Their work is kept in submitted/. Ask them to hand in the notebook again "
-            f"(File > Download keeps a copy of it), collect it, then run: {again}",
+            hand_in_again(f"Collect it, then run: {again}"),
         )
     log = plan.course.log_path(plan.assignment, outcome.learner)
     if outcome.retry:

@@ -60,7 +60,7 @@ def take(submission: Path, *, learner: str) -> Sandbox:
 def discard(learner: str | None = None) -> None:
     """End a kernel started ahead and not used (everyone's, without ``learner``)."""
     for name in [learner] if learner is not None else list(_ready):
-        box = _ready.pop(name, None) if name is not None else None
+        box = _ready.pop(name, None)
         if box is not None:
             box.close()
 
