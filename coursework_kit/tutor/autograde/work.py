@@ -20,7 +20,7 @@ import warnings
 from dataclasses import dataclass
 from typing import Any
 
-from coursework_kit.tutor.autograde.course import Course, open_course
+from coursework_kit.tutor.autograde.course import Course, fast_metadata_checks, open_course
 from coursework_kit.tutor.grading import gate
 
 __all__ = ["Outcome", "Task", "grade_learner"]
@@ -107,6 +107,7 @@ def grade_learner(task: Task) -> Outcome:
     error = ""
     try:
         course = _course(task.root)
+        fast_metadata_checks()
         from nbgrader.converters import Autograde
         from nbgrader.coursedir import CourseDirectory
 
