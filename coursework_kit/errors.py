@@ -8,9 +8,17 @@ PlanError``, ``coursework_kit.social.ModerationError``...).
 Messages are written for learners: they say what was wrong and what to do, in plain British
 English. Each class also derives from the built-in exception it really is (``ValueError``,
 ``TypeError`` or ``KeyError``), so ordinary ``except ValueError`` code keeps working.
+
+Two helpers build the parts of a message that echo what was given: :func:`quoted` shows a
+value briefly, however long it is, and :func:`find_by_id` finds an item by its id or raises
+an error that lists the ids there are, in each caller's own words.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Protocol, TypeVar
 
 __all__ = [
     "CalendarRuleError",
@@ -36,6 +44,8 @@ __all__ = [
     "ReplyTypeError",
     "SandboxUnavailableError",
     "UnreadableRecordError",
+    "find_by_id",
+    "quoted",
 ]
 
 
@@ -156,3 +166,48 @@ class PlanError(CourseworkError, ValueError):
 
 class PlanTypeError(PlanError, TypeError):
     """A figure in a plan that is not a number at all, or a date that is not a date."""
+
+
+# Building messages
+
+
+_SHOWN = 60  # characters of a value a message echoes back
+
+
+def quoted(value: object, limit: int = _SHOWN) -> str:
+    """``value`` as a message shows it: quoted like ``repr``, cut short after ``limit``
+    characters (a pasted essay or a hostile name must not fill the screen)."""
+    shown = repr(value)
+    return shown if len(shown) <= limit else f"{shown[: limit - 1]}…"
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_HasId)
+
+
+def find_by_id(
+    items: Iterable[_Item],
+    wanted: object,
+    error: Callable[[str], CourseworkError],
+    message: str,
+) -> _Item:
+    """The first of ``items`` whose ``id`` is ``wanted``, or raise ``error(message)``.
+
+    ``message`` is the caller's own wording, with ``{wanted}`` where the id asked for goes
+    (quoted, see :func:`quoted`) and ``{ids}`` where the ids there are go, in order and
+    separated by commas: ``"There is no trigger {wanted}; choose one of: {ids}."``. Only these
+    two are placeholders: other braces, and braces in the id given, are kept as written.
+    """
+    kept = tuple(items)
+    for item in kept:
+        if item.id == wanted:
+            return item
+    parts = {
+        "wanted": quoted(wanted),
+        "ids": ", ".join(item.id for item in kept) or "(there are none)",
+    }  # filled in one pass, so braces in the caller's wording or in an id are left alone
+    raise error(re.sub(r"\{(wanted|ids)\}", lambda m: parts[m[1]], message))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -46,13 +47,14 @@ def test_every_public_exception_class_is_a_coursework_error_defined_in_errors():
 
 
 def test_every_error_in_errors_is_exported_and_built_in_too():
-    """Is each class in errors.py in its __all__, and (but the base) a built-in error too?"""
+    """Is each error in errors.py in its __all__, and (but the base) a built-in error too?"""
     defined = {
         n
         for n, v in vars(errors).items()
-        if isinstance(v, type) and v.__module__ == errors.__name__
+        if isinstance(v, type) and issubclass(v, BaseException) and v.__module__ == errors.__name__
     }
-    assert defined == set(errors.__all__)
+    helpers = {"find_by_id", "quoted"}  # the two functions that build messages
+    assert defined | helpers == set(errors.__all__)
     builtin = (ValueError, TypeError, KeyError)
     for name in defined - {"CourseworkError"}:
         assert issubclass(getattr(errors, name), builtin), name
@@ -107,3 +109,79 @@ def test_a_reply_that_is_not_text_is_a_type_error_in_the_family(check):
         run()
     assert isinstance(raised.value, TypeError)
     assert isinstance(raised.value, CourseworkError)
+
+
+@dataclass(frozen=True)
+class _Thing:
+    id: str
+    label: str = ""
+
+
+THINGS = (_Thing("reply", "first"), _Thing("hide"), _Thing("reply", "second"))
+
+
+def test_find_by_id_gives_the_first_item_with_that_id():
+    """Does find_by_id return the first item whose id matches, not a later one?"""
+    found = errors.find_by_id(THINGS, "reply", errors.QuizError, "no {wanted}")
+    assert found is THINGS[0]
+    assert errors.find_by_id(iter(THINGS), "hide", errors.QuizError, "no {wanted}") is THINGS[1]
+
+
+@pytest.mark.parametrize(
+    ("error", "message", "expected"),
+    [
+        (errors.JourneyError, "There is no trigger {wanted}; choose one of: {ids}.",
+         "There is no trigger 'ban'; choose one of: reply, hide, reply."),
+        (errors.ModerationError, "{wanted} is not one of the actions. Choose one of: {ids}.",
+         "'ban' is not one of the actions. Choose one of: reply, hide, reply."),
+        (errors.ModerationError, "The policy has no section {wanted}.",
+         "The policy has no section 'ban'."),
+    ],
+)  # fmt: skip
+def test_find_by_id_raises_the_callers_error_in_the_callers_words(error, message, expected):
+    """Is a missing id the caller's own error class, worded as the caller wrote it?"""
+    with pytest.raises(error) as raised:
+        errors.find_by_id(THINGS, "ban", error, message)
+    assert str(raised.value) == expected
+    assert type(raised.value) is error
+
+
+@pytest.mark.parametrize("wanted", [None, 3, ("reply",), "Reply", " reply", "reply\n"])
+def test_find_by_id_matches_the_id_exactly(wanted):
+    """Is an id of another type, case or spacing not found (and shown as it was given)?"""
+    with pytest.raises(errors.QuizError) as raised:
+        errors.find_by_id(THINGS, wanted, errors.QuizError, "No {wanted} here.")
+    assert str(raised.value) == f"No {wanted!r} here."
+
+
+def test_find_by_id_with_nothing_to_choose_from_says_so():
+    """Does a lookup in an empty list say there are none, not end with an empty list?"""
+    with pytest.raises(errors.QuizError, match=r"Choose one of: \(there are none\)\.$"):
+        errors.find_by_id((), "x", errors.QuizError, "No {wanted}. Choose one of: {ids}.")
+
+
+def test_a_huge_id_is_echoed_briefly():
+    """Is a pasted essay given as an id cut short in the message, with the list kept whole?"""
+    with pytest.raises(errors.QuizError) as raised:
+        errors.find_by_id(THINGS, "x" * 100_000, errors.QuizError, "No {wanted}; try {ids}.")
+    text = str(raised.value)
+    assert len(text) < 120
+    assert text.endswith("…; try reply, hide, reply.")
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("late-delivery", "'late-delivery'"), (None, "None"), ("a\x00b", "'a\\x00b'"),
+     ("é" * 100, "'" + "é" * 58 + "…")],
+)  # fmt: skip
+def test_quoted_shows_a_value_as_repr_does_but_briefly(value, shown):
+    """Is a value quoted as repr quotes it, and a long one cut to 60 characters?"""
+    assert errors.quoted(value) == shown
+    assert len(errors.quoted(value)) <= 60
+
+
+def test_find_by_id_leaves_other_braces_alone():
+    """Are braces in the wording or in the id given kept as written, not read as placeholders?"""
+    with pytest.raises(errors.QuizError) as raised:
+        errors.find_by_id(THINGS, "{ids}", errors.QuizError, "Bank {0} {x}: no {wanted} in {ids}.")
+    assert str(raised.value) == "Bank {0} {x}: no '{ids}' in reply, hide, reply."

@@ -170,13 +170,8 @@ class ChatWork:
 class ChatRecord(Record[ChatWork]):
     """Every attempt at one live-chat scenario (its scenario is the scenario's id)."""
 
-    KIND = "chat"
+    KIND = "chat"  # and so the evidence file: chat-<scenario id>.json
     WORK = ChatWork
-
-    @classmethod
-    def activity_for(cls, scenario: str) -> str:
-        """``chat-<scenario id>``: the evidence file's name, wherever a chat is saved or read."""
-        return f"chat-{scenario}"
 
     @classmethod
     def holding(

@@ -118,12 +118,8 @@ class EmailWork:
 class EmailRecord(Record[EmailWork]):
     """Every attempt at the marketing email builder: the email as typed, its checks and sends."""
 
-    KIND = "email"
+    KIND = "email"  # and so the evidence file: email-campaign.json
     WORK = EmailWork
-
-    @classmethod
-    def activity_for(cls, scenario: str) -> str:
-        return f"email-{scenario}"
 
     @classmethod
     def work_from_v1(cls, data: dict[str, Any]) -> tuple[EmailWork, Mode]:

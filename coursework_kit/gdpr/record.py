@@ -15,7 +15,6 @@ from coursework_kit.records._base import text
 
 __all__ = ["KEEP_CHECKS", "Decision", "DecisionCheck", "DecisionRecord", "DecisionWork"]
 
-_PREFIX = "gdpr-decisions"
 KEEP_CHECKS = 100  # checks kept per scenario, the latest ones (far more than anyone makes)
 
 
@@ -51,14 +50,8 @@ class DecisionRecord(Record[DecisionWork]):
 
     KIND = "decision"
     WORK = DecisionWork
-
-    @classmethod
-    def activity_for(cls, scenario: str) -> str:
-        return _PREFIX if scenario in ("all", "") else f"{_PREFIX}-{scenario}"
-
-    @classmethod
-    def scenario_from_v1(cls, activity: str) -> str:
-        return activity.removeprefix(f"{_PREFIX}-") if activity != _PREFIX else "all"
+    PREFIX = "gdpr-decisions"
+    DEFAULT_SCENARIO = "all"
 
     @classmethod
     def work_from_v1(cls, data: dict[str, Any]) -> tuple[DecisionWork, Mode]:

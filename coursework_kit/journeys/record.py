@@ -15,7 +15,6 @@ from coursework_kit.records._base import text
 __all__ = ["SCENARIO", "JourneyMapRecord", "JourneyMapWork", "MapCheck", "MarkDraft"]
 
 SCENARIO = "harbour-and-pine"  # the one map (Harbour & Pine's customers): journey-map.json
-ACTIVITY = "journey-map"
 MAX_CHECKS = 200  # checks kept per attempt (the latest ones)
 
 
@@ -64,14 +63,7 @@ class JourneyMapRecord(Record[JourneyMapWork]):
 
     KIND = "journey-map"
     WORK = JourneyMapWork
-
-    @classmethod
-    def activity_for(cls, scenario: str) -> str:
-        return ACTIVITY if scenario == SCENARIO else f"{ACTIVITY}-{scenario}"
-
-    @classmethod
-    def scenario_from_v1(cls, activity: str) -> str:
-        return SCENARIO if activity == ACTIVITY else super().scenario_from_v1(activity)
+    DEFAULT_SCENARIO = SCENARIO
 
     @classmethod
     def work_from_v1(cls, data: dict[str, Any]) -> tuple[JourneyMapWork, Mode]:

@@ -11,21 +11,10 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
-from coursework_kit.errors import DatasetError, QuizError
+from coursework_kit.errors import DatasetError, QuizError, find_by_id
 
 __all__ = ["Option", "Question", "QuestionResult", "QuizBank", "load_bank"]
-
-
-_Item = TypeVar("_Item", "Option", "Question")
-
-
-def _by_id(items: tuple[_Item, ...], wanted: str, missing: str, plural: str) -> _Item:
-    for item in items:
-        if item.id == wanted:
-            return item
-    raise QuizError(f"{missing} {wanted!r}; its {plural} are {', '.join(i.id for i in items)}.")
 
 
 @dataclass(frozen=True)
@@ -49,7 +38,8 @@ class Question:
         return frozenset(o.id for o in self.options if o.correct)
 
     def option(self, option_id: str) -> Option:
-        return _by_id(self.options, option_id, f"Question {self.id!r} has no option", "options")
+        missing = f"Question {self.id!r} has no option {{wanted}}; its options are {{ids}}."
+        return find_by_id(self.options, option_id, QuizError, missing)
 
     def mark(self, chosen: Iterable[str]) -> QuestionResult:
         """Mark the chosen option ids, with the feedback for each one chosen."""
@@ -110,7 +100,8 @@ class QuizBank:
     introduction: str = ""
 
     def question(self, question_id: str) -> Question:
-        return _by_id(self.questions, question_id, "There is no question", "questions")
+        missing = "There is no question {wanted}; its questions are {ids}."
+        return find_by_id(self.questions, question_id, QuizError, missing)
 
 
 def _check_sense(bank: QuizBank, source: str) -> None:

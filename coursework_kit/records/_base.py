@@ -9,10 +9,13 @@ keeps the learner's latest work in it. Its JSON form is the evidence file::
      "attempts": [{"number": 1, "started": "...", "saved": "...", "saves": 3,
                    "mode": "practice", "learner": "ab123", "work": {...}}]}
 
-Each kind subclasses :class:`Record`, naming its ``KIND``, its ``WORK`` dataclass and how its
-evidence file is named (``activity_for``). ``from_json`` checks a document against the kind's
-JSON Schema (``datasets/records/<kind>.schema.json``) before building anything from it, and
-reads files saved in the first evidence format (schema 1) through the kind's ``work_from_v1``.
+Each kind subclasses :class:`Record`, naming its ``KIND`` and its ``WORK`` dataclass. Its
+evidence file is named here, once, from two more class attributes: ``PREFIX`` (the kind's
+name when not set) and ``DEFAULT_SCENARIO``. A scenario's file is ``<PREFIX>-<scenario>.json``,
+and the default scenario's is the bare ``<PREFIX>.json``; a kind sets no more than these two.
+``from_json`` checks a document against the kind's JSON Schema
+(``datasets/records/<kind>.schema.json``) before building anything from it, and reads files
+saved in the first evidence format (schema 1) through the kind's ``work_from_v1``.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar, Generic, Literal, TypeVar
 
+from coursework_kit.errors import EvidenceError, quoted
 from coursework_kit.records._codec import (
     MAX_ITEMS,
     MAX_TEXT,
@@ -38,7 +42,9 @@ FORMAT = "coursework-kit evidence"
 SCHEMA_VERSION = 2
 Mode = Literal["practice", "assessment"]
 W = TypeVar("W")
-_ACTIVITY = r"^[a-z0-9][a-z0-9-]{0,79}$"
+MAX_NAME = 80  # characters in an activity name, and so in an evidence file name before .json
+_NAME = rf"[a-z0-9][a-z0-9-]{{0,{MAX_NAME - 1}}}"
+_ACTIVITY = f"^{_NAME}$"  # as JSON Schema writes it; Python checks with fullmatch (no newline)
 
 
 def now() -> str:
@@ -65,6 +71,8 @@ class Record(Generic[W]):
 
     KIND: ClassVar[str] = ""
     WORK: ClassVar[type[Any]]
+    PREFIX: ClassVar[str] = ""  # how the kind's evidence file names start (KIND when empty)
+    DEFAULT_SCENARIO: ClassVar[str | None] = None  # the scenario saved as the bare PREFIX
 
     activity: str
     scenario: str
@@ -75,8 +83,26 @@ class Record(Generic[W]):
 
     @classmethod
     def activity_for(cls, scenario: str) -> str:
-        """The activity name, and so the evidence file name, for ``scenario``."""
-        return f"{cls.KIND}-{scenario}"
+        """The activity name, and so the evidence file name, for ``scenario``.
+
+        ``<PREFIX>-<scenario>``, or the bare ``PREFIX`` for ``DEFAULT_SCENARIO``. Raises
+        :class:`EvidenceError` (a ``ValueError``) for a scenario that would not make a safe
+        file name: one with a ``/``, ``..``, a capital letter or a space, or one too long.
+        """
+        if not isinstance(scenario, str):
+            raise EvidenceError(
+                f"The activity must be named by text, not {type(scenario).__name__} "
+                f"{quoted(scenario)}."
+            )
+        prefix = cls.PREFIX or cls.KIND
+        name = prefix if scenario == cls.DEFAULT_SCENARIO else f"{prefix}-{scenario}"
+        if not valid_activity(name):
+            raise EvidenceError(
+                f"{quoted(scenario)} cannot be used as an activity name: use lower-case "
+                f"letters, digits and hyphens ({MAX_NAME - len(prefix) - 1} at most), "
+                "for example 'late-delivery'."
+            )
+        return name
 
     @classmethod
     def new(cls, scenario: str) -> Record[W]:
@@ -243,9 +269,12 @@ class Record(Generic[W]):
 
     @classmethod
     def scenario_from_v1(cls, activity: str) -> str:
-        """The scenario id a schema-1 file was for, from its activity name."""
-        prefix = cls.activity_for("")
-        return activity[len(prefix) :] if prefix and activity.startswith(prefix) else activity
+        """The scenario id a schema-1 file was for, from its activity name (``activity_for``
+        undone: the bare ``PREFIX`` is ``DEFAULT_SCENARIO``)."""
+        prefix = cls.PREFIX or cls.KIND
+        if activity == prefix and cls.DEFAULT_SCENARIO is not None:
+            return cls.DEFAULT_SCENARIO
+        return activity.removeprefix(f"{prefix}-")
 
     @classmethod
     def _upgrade_v1(cls, document: dict[str, Any]) -> dict[str, Any]:
@@ -290,4 +319,5 @@ def text(value: Any, default: str = "") -> str:
 
 
 def valid_activity(name: object) -> bool:
-    return isinstance(name, str) and re.match(_ACTIVITY, name) is not None
+    """Whether ``name`` is safe as an evidence file name (all of it: no newline at the end)."""
+    return isinstance(name, str) and re.fullmatch(_NAME, name) is not None

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from coursework_kit._atomic import write_text
-from coursework_kit.errors import EvidenceError, UnreadableRecordError
+from coursework_kit.errors import EvidenceError, UnreadableRecordError, quoted
 from coursework_kit.records._base import Record, RecordShapeError, valid_activity
 
 __all__ = ["MAX_BYTES", "RecordFile", "UnreadableRecordError"]
@@ -48,9 +48,10 @@ class RecordFile(Generic[R]):
 
     def __post_init__(self) -> None:
         self.folder = Path(self.folder)
-        if not valid_activity(self.activity):
+        name = self.activity  # the kind names it, refusing a scenario that is not safe
+        if not valid_activity(name):  # a kind whose own activity_for slipped
             raise EvidenceError(
-                f"{self.activity!r} cannot be used as an activity name: use lower-case letters, "
+                f"{quoted(name)} cannot be used as an activity name: use lower-case letters, "
                 "digits and hyphens, for example 'chat-late-delivery'."
             )
 

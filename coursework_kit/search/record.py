@@ -26,14 +26,6 @@ def _texts(value: object, what: str) -> tuple[str, ...]:
     return tuple(text(v) for v in value)
 
 
-def _named(prefix: str, scenario: str) -> str:
-    return prefix if scenario == FREE else f"{prefix}-{scenario}"
-
-
-def _unnamed(prefix: str, activity: str) -> str:
-    return activity.removeprefix(prefix).removeprefix("-") or FREE
-
-
 @dataclass(frozen=True)
 class SnippetWork:
     """A search result snippet: the keyword aimed at, the page title and the meta
@@ -49,14 +41,8 @@ class SnippetRecord(Record[SnippetWork]):
 
     KIND = "snippet"
     WORK = SnippetWork
-
-    @classmethod
-    def activity_for(cls, scenario: str) -> str:
-        return _named("search-snippet", scenario)
-
-    @classmethod
-    def scenario_from_v1(cls, activity: str) -> str:
-        return _unnamed("search-snippet", activity)
+    PREFIX = "search-snippet"
+    DEFAULT_SCENARIO = FREE
 
     @classmethod
     def work_from_v1(cls, data: dict[str, Any]) -> tuple[SnippetWork, Mode]:
@@ -85,14 +71,7 @@ class SearchAdRecord(Record[SearchAdWork]):
 
     KIND = "search-ad"
     WORK = SearchAdWork
-
-    @classmethod
-    def activity_for(cls, scenario: str) -> str:
-        return _named("search-ad", scenario)
-
-    @classmethod
-    def scenario_from_v1(cls, activity: str) -> str:
-        return _unnamed("search-ad", activity)
+    DEFAULT_SCENARIO = FREE
 
     @classmethod
     def work_from_v1(cls, data: dict[str, Any]) -> tuple[SearchAdWork, Mode]:

@@ -51,6 +51,22 @@ def test_marking_refuses_impossible_answers(write_bank):
         q.mark(["z"])
 
 
+def test_an_unknown_question_or_option_lists_the_ones_there_are(write_bank):
+    """Does asking for a question or option that is not there name it and list the real ones?"""
+    bank = load_bank(write_bank())
+    ids = ", ".join(q.id for q in bank.questions)
+    with pytest.raises(QuizError) as raised:
+        bank.question("pick-none")
+    assert str(raised.value) == f"There is no question 'pick-none'; its questions are {ids}."
+    with pytest.raises(QuizError) as raised:
+        bank.question("pick-one").option("A")
+    options = ", ".join(o.id for o in bank.question("pick-one").options)
+    assert str(raised.value) == f"Question 'pick-one' has no option 'A'; its options are {options}."
+    with pytest.raises(QuizError, match=r"^There is no question 'x{50}") as raised:
+        bank.question("x" * 10_000)
+    assert len(str(raised.value)) < 200
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [

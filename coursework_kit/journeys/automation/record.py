@@ -16,7 +16,6 @@ from coursework_kit.records import Mode, Record, RecordShapeError
 
 __all__ = ["AutomationRecord", "AutomationWork", "JourneyForm", "StepWork"]
 
-ACTIVITY = "automation-journey"
 _WAIT = re.compile(r"^Wait (\d{1,3}) days?$")
 
 
@@ -55,14 +54,8 @@ class AutomationRecord(Record[AutomationWork]):
 
     KIND = "automation"
     WORK = AutomationWork
-
-    @classmethod
-    def activity_for(cls, scenario: str) -> str:
-        return f"{ACTIVITY}-{scenario}" if scenario else ACTIVITY
-
-    @classmethod
-    def scenario_from_v1(cls, activity: str) -> str:
-        return activity.removeprefix(ACTIVITY).removeprefix("-")
+    PREFIX = "automation-journey"
+    DEFAULT_SCENARIO = ""
 
     @classmethod
     def work_from_v1(cls, data: dict[str, Any]) -> tuple[AutomationWork, Mode]:

@@ -35,10 +35,7 @@ class MatchingRecord(Record[MatchingWork]):
 
     KIND = "matching"
     WORK = MatchingWork
-
-    @classmethod
-    def activity_for(cls, scenario: str) -> str:
-        return f"activity-{scenario}"
+    PREFIX = "activity"
 
     @classmethod
     def work_from_v1(cls, data: dict[str, Any]) -> tuple[MatchingWork, Mode]:

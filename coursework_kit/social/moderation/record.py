@@ -24,7 +24,6 @@ __all__ = [
 ]
 
 ALL = "all"  # the scenario of the whole queue
-_PREFIX = "social-moderation"
 Verdict = Literal["best", "acceptable", "not right"]
 
 
@@ -87,14 +86,8 @@ class ModerationRecord(Record[ModerationWork]):
 
     KIND = "moderation"
     WORK = ModerationWork
-
-    @classmethod
-    def activity_for(cls, scenario: str) -> str:
-        return _PREFIX if scenario == ALL else f"{_PREFIX}-{scenario}"
-
-    @classmethod
-    def scenario_from_v1(cls, activity: str) -> str:
-        return activity.removeprefix(_PREFIX).removeprefix("-") or ALL
+    PREFIX = "social-moderation"
+    DEFAULT_SCENARIO = ALL
 
     @classmethod
     def work_from_v1(cls, data: dict[str, Any]) -> tuple[ModerationWork, Mode]:
