@@ -8,7 +8,8 @@ One scale of severity, chosen once for the whole kit:
 - ``unsure``: the kit could not tell; a person should look, and no mark is taken away for it.
 
 A :class:`Feedback` is what the live hints, the end-of-activity report, the portfolio page and
-grading all read, so they cannot disagree.
+grading all read, so they cannot disagree. A :class:`SelfCheck` is the one result of every
+formative self-check in the workbooks (a figure, a step of a projection, a moderation choice).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["SEVERITIES", "Feedback", "Finding", "Severity", "ordered"]
+__all__ = ["SEVERITIES", "Feedback", "Finding", "SelfCheck", "Severity", "ordered"]
 
 Severity = Literal["must fix", "should fix", "good", "unsure"]
 SEVERITIES: tuple[Severity, ...] = ("must fix", "should fix", "unsure", "good")
@@ -118,3 +119,30 @@ class Feedback:
         items = "".join(f._repr_html_() for f in ordered(self.findings))
         listed = f"<ul style='list-style:none;padding-left:0'>{items}</ul>" if items else ""
         return f"<div class='ck-feedback'><p>{html.escape(self.summary)}{marks}</p>{listed}</div>"
+
+
+@dataclass(frozen=True)
+class SelfCheck:
+    """The result of a self-check: right or not, and what to say to the learner.
+
+    ``label`` names what was checked as the learner knows it ("Click-through rate (CTR)"), so
+    several checks in one cell can be told apart ("" when the cell checks one thing);
+    ``answered`` is False while the answer is still ``None``: that is neither right nor wrong.
+    ``check`` is the id of what was checked ("ctr", "clicks", a queue item's id).
+    """
+
+    correct: bool
+    message: str
+    label: str = ""
+    answered: bool = True
+    check: str = ""
+
+    def __repr__(self) -> str:
+        if not self.answered:
+            return self.message
+        return ("Right! " if self.correct else "Not yet. ") + self.message
+
+    def _repr_html_(self) -> str:
+        from coursework_kit._ui.snippets import verdict
+
+        return verdict(self.correct, self.message, label=self.label, answered=self.answered)

@@ -8,7 +8,7 @@ function, and builds the :class:`Calculation` the widget shows.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -18,7 +18,14 @@ from coursework_kit.metrics import abtest, marketing, service
 from coursework_kit.metrics.formatting import format_input, format_value
 from coursework_kit.metrics.parsing import parse_list, parse_number
 
-__all__ = ["Calculation", "InputSpec", "MetricSpec", "calculate", "metric_specs"]
+__all__ = [
+    "Calculation",
+    "InputSpec",
+    "MetricSpec",
+    "calculate",
+    "metric_specs",
+    "read_inputs",
+]
 
 
 @dataclass(frozen=True)
@@ -118,14 +125,29 @@ class Calculation:
 
 def _read(spec: InputSpec, text: object) -> float | list[float]:
     if spec.kind in ("ratings", "scores"):
-        if isinstance(text, (list, tuple)):
+        if isinstance(text, Iterable) and not isinstance(text, (str, bytes, Mapping)):
             return [parse_number(t, spec.label) for t in text]
         return parse_list(text, spec.label.split(",")[0].lower())
     label = spec.label.split(" (")[0].lower()
-    value = parse_number(text, label, percent_as_fraction=spec.kind == "fraction")
+    value = parse_number(text, label, percent="fraction" if spec.kind == "fraction" else "refuse")
     if spec.kind != "fraction" and isinstance(text, str) and "%" in text:
         raise MetricInputError(f"Type {label} without the % sign.")
     return value
+
+
+def read_inputs(
+    spec: MetricSpec, inputs: Mapping[str, object]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Each of ``spec``'s inputs read from ``inputs`` (a number, or a list for ratings and
+    scores), and a message for each that cannot be read, by input name."""
+    values: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for item in spec.inputs:
+        try:
+            values[item.name] = _read(item, inputs.get(item.name, item.default))
+        except MetricInputError as exc:
+            errors[item.name] = str(exc)
+    return values, errors
 
 
 def calculate(metric: str, inputs: Mapping[str, object]) -> Calculation:
@@ -143,14 +165,7 @@ def calculate(metric: str, inputs: Mapping[str, object]) -> Calculation:
             f"There is no metric called {metric!r}; choose one of {', '.join(specs)}."
         )
     spec = specs[metric]
-    values: dict[str, Any] = {}
-    errors: dict[str, str] = {}
-    for item in spec.inputs:
-        text = inputs.get(item.name, item.default)
-        try:
-            values[item.name] = _read(item, text)
-        except MetricInputError as exc:
-            errors[item.name] = str(exc)
+    values, errors = read_inputs(spec, inputs)
     if errors:
         return Calculation(spec, errors=errors)
     try:

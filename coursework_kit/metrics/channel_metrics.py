@@ -10,11 +10,16 @@ apply, such as ROI for a channel with no spend, is None and shown as "n/a".
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from coursework_kit.errors import CourseworkError
-from coursework_kit.metrics.channels import by_channel, channel_label
+from coursework_kit.metrics.channels import (
+    by_channel,
+    channel_label,
+    reasons,
+    shown_not_applicable,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,19 +37,25 @@ MEASURES = {
 
 @dataclass(frozen=True)
 class ChannelRow:
+    """One channel's measures; ``reasons`` says why a measure that is None does not apply."""
+
     channel: str
     conversion_rate: float | None
     aov: float | None
     cac: float | None
     roi: float | None
+    reasons: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def label(self) -> str:
         return channel_label(self.channel)
 
     def shown(self, measure: str) -> str:
+        """The measure as the table shows it: "£12.50", or "n/a (no spend)" with the reason."""
         value = getattr(self, measure)
-        return "n/a" if value is None else MEASURES[measure][1].format(value)
+        if value is None:
+            return shown_not_applicable(self.reasons.get(measure, ""))
+        return MEASURES[measure][1].format(value)
 
 
 @dataclass(frozen=True)
@@ -90,8 +101,8 @@ class ChannelTable:
             f"<tr><th scope='col'>Channel</th>{head}</tr>{body}</table>"
             "<p><small>Conversion rate = conversions ÷ sessions × 100; AOV = revenue ÷ orders; "
             "CAC = spend ÷ new customers; ROI = (revenue − spend) ÷ spend × 100. "
-            "n/a: the measure does not apply (organic social has no spend counted, because staff "
-            "time is not included).</small></p>"
+            "n/a: the measure does not apply, for the reason given (organic social has no spend "
+            "counted, because staff time is not included).</small></p>"
         )
 
 
@@ -104,16 +115,16 @@ def channel_metrics(frame: pd.DataFrame) -> ChannelTable:
             f"This table has no {', '.join(sorted(missing))} column: use load_campaigns()."
         )
     figures = {measure: by_channel(frame, measure) for measure in MEASURES}
-    spend = frame.groupby("channel", sort=False)["spend"].sum()
+    why = {measure: reasons(frame, measure) for measure in MEASURES}
     return ChannelTable(
         tuple(
             ChannelRow(
                 channel=channel,
                 conversion_rate=figures["conversion_rate"][channel],
                 aov=figures["aov"][channel],
-                # With no spend counted (organic social) there is no cost to share out.
-                cac=figures["cac"][channel] if float(spend[channel]) > 0 else None,
+                cac=figures["cac"][channel],  # None with no spend (organic social)
                 roi=figures["roi"][channel],
+                reasons={m: why[m][channel] for m in MEASURES if why[m][channel]},
             )
             for channel in figures["conversion_rate"]
         )

@@ -18,11 +18,16 @@ if TYPE_CHECKING:
 __all__ = [
     "CHANNEL_METRICS",
     "FUNNEL_STAGES",
+    "SPEND_MEASURES",
     "by_channel",
     "by_week",
     "channel_label",
     "channel_roi",
+    "channel_value",
     "funnel",
+    "not_applicable",
+    "reasons",
+    "shown_not_applicable",
 ]
 
 # metric id -> the two campaign-table columns its function takes, in order
@@ -62,18 +67,45 @@ def channel_roi(revenue: float, spend: float) -> float | None:
     return marketing.roi(revenue, spend) if spend else None
 
 
-# Measures of a channel worked out by a function of their own rather than the formula alone.
-_OWN: dict[str, Callable[[float, float], float | None]] = {"roi": channel_roi}
+# Measures of the money spent on a channel (per click, per thousand impressions, per
+# conversion, per new customer, and the returns on it): with nothing spent they do not apply,
+# even where the sum would give £0.00, or a free channel would look the cheapest.
+SPEND_MEASURES = frozenset({"cpc", "cpm", "cpa", "cac", "roi", "roas"})
 
 
-def _apply(metric: str, a: float, b: float) -> float | None:
-    if metric in _OWN:
-        return _OWN[metric](a, b)
+def not_applicable(metric: str, first: float, second: float) -> str:
+    """Why ``metric`` has no figure for a channel whose totals of its two columns (see
+    :data:`CHANNEL_METRICS`) are ``first`` and ``second``: "no spend", "no clicks"...; ""
+    when it has one.
+
+    >>> not_applicable("cpc", 0, 120), not_applicable("aov", 300, 0), not_applicable("ctr", 5, 90)
+    ('no spend', 'no orders', '')
+    """
+    columns = dict(zip(_metric_columns(metric), (first, second), strict=True))
+    if metric in SPEND_MEASURES and not columns["spend"]:
+        return "no spend"
+    if not second:
+        return "no " + _metric_columns(metric)[1].replace("_", " ")
+    return ""
+
+
+def channel_value(metric: str, first: float, second: float) -> float | None:
+    """``metric`` from a channel's totals of its two columns; None where it does not apply
+    (:func:`not_applicable` says why). Every per-channel figure in the kit comes from here."""
+    if not_applicable(metric, first, second):
+        return None
+    if metric == "roi":
+        return channel_roi(first, second)
     function: Callable[[object, object], float] = getattr(marketing, metric)
     try:
-        return function(a, b)
+        return function(first, second)
     except MetricInputError:
-        return None  # e.g. no spend on organic social: a cost metric does not apply
+        return None
+
+
+def shown_not_applicable(reason: str) -> str:
+    """How a figure that does not apply is written: "n/a (no spend)", or "n/a"."""
+    return f"n/a ({reason})" if reason else "n/a"
 
 
 def _metric_columns(metric: str) -> tuple[str, str]:
@@ -88,7 +120,21 @@ def by_channel(frame: pd.DataFrame, metric: str) -> dict[str, float | None]:
     """``metric`` for each channel over all weeks (None where it does not apply)."""
     a, b = _metric_columns(metric)
     totals = frame.groupby("channel", sort=False)[[a, b]].sum()
-    return {str(ch): _apply(metric, float(row[a]), float(row[b])) for ch, row in totals.iterrows()}
+    return {
+        str(ch): channel_value(metric, float(row[a]), float(row[b]))
+        for ch, row in totals.iterrows()
+    }
+
+
+def reasons(frame: pd.DataFrame, metric: str) -> dict[str, str]:
+    """For each channel, why ``metric`` does not apply to it over all weeks ("" where it
+    does): the reason :func:`by_channel` gives None."""
+    a, b = _metric_columns(metric)
+    totals = frame.groupby("channel", sort=False)[[a, b]].sum()
+    return {
+        str(ch): not_applicable(metric, float(row[a]), float(row[b]))
+        for ch, row in totals.iterrows()
+    }
 
 
 def by_week(frame: pd.DataFrame, metric: str) -> dict[str, list[tuple[int, float | None]]]:
@@ -98,7 +144,7 @@ def by_week(frame: pd.DataFrame, metric: str) -> dict[str, list[tuple[int, float
     totals = frame.groupby(["channel", "week"], sort=False)[[a, b]].sum()
     for key, row in totals.iterrows():
         channel, week = cast("tuple[str, int]", key)
-        value = _apply(metric, float(row[a]), float(row[b]))
+        value = channel_value(metric, float(row[a]), float(row[b]))
         series.setdefault(str(channel), []).append((int(week), value))
     return {ch: sorted(points) for ch, points in series.items()}
 

@@ -85,19 +85,23 @@ class ChannelDashboard(w.VBox):  # type: ignore[misc]
     def _draw_metric(self) -> None:
         metric = str(self._metric.value)
         spec = metric_specs()[metric]
+        why = channels.reasons(self.data, metric)
+        shown = {
+            channels.channel_label(c): (
+                channels.shown_not_applicable(why[c]) if v is None else format_value(v, spec.unit)
+            )
+            for c, v in self.values.items()
+        }
         values = {channels.channel_label(c): v for c, v in self.values.items()}
         unit = _AXIS.get(spec.unit, spec.unit)
         bars = charts.bar_chart(
             values, title=f"{spec.label} by channel, all weeks", ylabel=f"{spec.label} ({unit})"
         )
         rows = "".join(
-            f"<tr><th scope='row'>{html.escape(c)}</th><td>"
-            f"{'n/a (no spend)' if v is None else format_value(v, spec.unit)}</td></tr>"
-            for c, v in values.items()
+            f"<tr><th scope='row'>{html.escape(c)}</th><td>{html.escape(text)}</td></tr>"
+            for c, text in shown.items()
         )
-        described = ", ".join(
-            f"{c} {'n/a' if v is None else format_value(v, spec.unit)}" for c, v in values.items()
-        )
+        described = ", ".join(f"{c} {text}" for c, text in shown.items())
         self._bars.value = (
             charts.figure_html(bars, f"Bar chart of {spec.label} by channel: {described}.")
             + f"<table><caption>{html.escape(spec.label)} by channel</caption>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal
 
 __all__ = ["format_input", "format_value"]
@@ -22,7 +23,8 @@ def format_value(value: float, unit: str) -> str:
     ('4.00', '+25.0', '£0.63')
     """
     if unit == "percent":
-        return f"{_half_up(value, 2):,.2f}%"
+        places = _places(value)
+        return f"{_half_up(value, places):,.{places}f}%"
     if unit == "pounds":
         value = _half_up(value, 2)
         return f"-£{-value:,.2f}" if value < 0 else f"£{value:,.2f}"
@@ -31,7 +33,20 @@ def format_value(value: float, unit: str) -> str:
         return f"{value:,.0f} seconds ({minutes} min {seconds} s)"
     if unit == "points":
         return f"{_half_up(value, 1):+.1f}"
-    return f"{_half_up(value, 2):,.2f}"
+    places = _places(value)
+    return f"{_half_up(value, places):,.{places}f}"
+
+
+def _places(value: float) -> int:
+    """Two decimal places, or as many as keep two significant figures of a small value (a
+    click-through rate of 0.025% is not written as 0.03%).
+
+    >>> _places(2.5), _places(0.025), _places(0.0004), _places(0)
+    (2, 3, 5, 2)
+    """
+    if value == 0 or abs(value) >= 0.1:
+        return 2
+    return min(8, 1 - math.floor(math.log10(abs(value))))
 
 
 def format_input(value: float, kind: str) -> str:

@@ -10,8 +10,9 @@ For each channel, with spend = budget × share ÷ 100:
 
 Each count is rounded to the nearest whole number (halves up) before the next step, as you
 would by hand: there is no such thing as half an order. CAC, ROI and ROAS come from
-:mod:`coursework_kit.metrics`; they are None where they cannot be worked out (no spend, no
-new customers).
+:func:`coursework_kit.metrics.channels.channel_value`, as every per-channel figure does; they
+are None where they cannot be worked out, shown as "n/a" with the reason ("no spend", "no new
+customers").
 """
 
 from __future__ import annotations
@@ -19,9 +20,14 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from numbers import Real
 
-from coursework_kit.metrics import cac, roas
-from coursework_kit.metrics.channels import channel_label, channel_roi
+from coursework_kit.metrics.channels import (
+    channel_label,
+    channel_value,
+    not_applicable,
+    shown_not_applicable,
+)
 from coursework_kit.metrics.formatting import format_value
 from coursework_kit.planning.plan import ASSUMPTIONS, CampaignPlan, Channel, PlanError
 
@@ -76,20 +82,26 @@ class _Returns:
     new_customers: int
     revenue: float
 
+    def _figures(self, measure: str) -> tuple[float, float]:
+        if measure == "cac":
+            return self.spend, self.new_customers
+        return self.revenue, self.spend
+
     @property
     def cac(self) -> float | None:
-        """Customer acquisition cost: spend ÷ new customers (None with no new customers)."""
-        return cac(self.spend, self.new_customers) if self.new_customers else None
+        """Customer acquisition cost: spend ÷ new customers (None with no spend or no new
+        customers)."""
+        return channel_value("cac", *self._figures("cac"))
 
     @property
     def roi(self) -> float | None:
         """Return on investment (%): (revenue − spend) ÷ spend × 100 (None with no spend)."""
-        return channel_roi(self.revenue, self.spend)
+        return channel_value("roi", *self._figures("roi"))
 
     @property
     def roas(self) -> float | None:
         """Return on ad spend: revenue ÷ spend (None with no spend)."""
-        return roas(self.revenue, self.spend) if self.spend else None
+        return channel_value("roas", *self._figures("roas"))
 
     def value(self, measure: str) -> float | None:
         """The figure for one of :data:`MEASURES`."""
@@ -97,6 +109,18 @@ class _Returns:
             raise PlanError(f"{measure!r} is not a measure; choose one of: {', '.join(MEASURES)}.")
         result: float | None = getattr(self, measure)
         return result
+
+    def why_not(self, measure: str) -> str:
+        """Why ``measure`` has no figure ("no spend", "no new customers"; "" when it has one)."""
+        if measure in ("cac", "roi", "roas"):
+            return not_applicable(measure, *self._figures(measure))
+        return ""
+
+    def shown(self, measure: str) -> str:
+        """``measure`` written for people, or "n/a (no spend)" with the reason."""
+        unit = MEASURES[measure][1]
+        found = self.value(measure)
+        return shown_not_applicable(self.why_not(measure)) if found is None else show(found, unit)
 
 
 @dataclass(frozen=True, repr=False)
@@ -207,7 +231,7 @@ class Projection(_Returns):
         for item in (*self.channels, self):
             name = channel_label(item.name) if isinstance(item, ChannelProjection) else "Total"
             row = {"Channel": name}
-            row |= {label: show(item.value(m), unit) for m, (label, unit) in MEASURES.items()}
+            row |= {label: item.shown(m) for m, (label, _unit) in MEASURES.items()}
             rows.append(row)
         return rows
 
@@ -215,7 +239,7 @@ class Projection(_Returns):
         return (
             f"Projection({self.plan.name!r}: spend £{self.spend:,.2f}, impressions "
             f"{self.impressions:,}, clicks {self.clicks:,}, orders {self.conversions:,}, "
-            f"revenue £{self.revenue:,.2f}, ROI {show(self.roi, 'percent')})"
+            f"revenue £{self.revenue:,.2f}, ROI {self.shown('roi')})"
         )
 
     def _repr_html_(self) -> str:
@@ -269,8 +293,8 @@ class Comparison:
             rows.append(
                 {
                     "Measure": label,
-                    self.first_label: show(self.first.value(measure), unit),
-                    self.second_label: show(self.second.value(measure), unit),
+                    self.first_label: self.first.shown(measure),
+                    self.second_label: self.second.shown(measure),
                     "Difference": shown,
                 }
             )
@@ -323,7 +347,7 @@ def sensitivity(
             f"{assumption!r} is not an assumption a channel makes. Choose one of: "
             f"{', '.join(ASSUMPTIONS)}."
         )
-    if isinstance(change, bool) or not isinstance(change, (int, float)) or change <= -100:
+    if isinstance(change, bool) or not isinstance(change, Real) or not float(change) > -100:
         raise PlanError(
             f"The change must be a percentage above -100, for example -20 for 20% lower; "
             f"you gave {change!r}."

@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import math
 from dataclasses import dataclass
+from numbers import Real
 from statistics import NormalDist
 
 from coursework_kit.metrics import ABTestResult, ab_test
@@ -32,11 +33,13 @@ _NORMAL = NormalDist()
 
 
 def _figure(value: object, label: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    """A figure as a float: any kind of number (numpy's and pandas' too), not text or True."""
+    if isinstance(value, bool) or not isinstance(value, Real):
         raise PlanTypeError(f"The {label} must be a number, not {value!r}.")
-    if not math.isfinite(value):
+    number = float(value)
+    if not math.isfinite(number):
         raise PlanError(f"The {label} must be an ordinary number, not {value}.")
-    return float(value)
+    return number
 
 
 def _between(value: object, label: str, example: str) -> float:

@@ -8,10 +8,10 @@ CAC, ROI and ROAS are checked with :func:`coursework_kit.metrics.check_answer` i
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-
-from coursework_kit._ui.snippets import verdict
+from coursework_kit.errors import MetricInputError
+from coursework_kit.feedback import SelfCheck
+from coursework_kit.metrics.answers import close_enough
+from coursework_kit.metrics.parsing import read_answer
 from coursework_kit.planning.plan import PlanError
 from coursework_kit.planning.projection import ChannelProjection, Projection, show
 
@@ -26,20 +26,8 @@ _STEPS = {
 }
 
 
-@dataclass(frozen=True)
-class FunnelCheck:
-    """The result of checking one hand-worked figure of a projection."""
-
-    label: str
-    correct: bool
-    message: str
-    answered: bool = True
-
-    def __repr__(self) -> str:
-        return ("Right! " if self.correct else "Not yet. ") + self.message
-
-    def _repr_html_(self) -> str:
-        return verdict(self.correct, self.message, label=self.label, answered=self.answered)
+# The kit's one self-check result, under the name this module used to give it.
+FunnelCheck = SelfCheck
 
 
 def _formula(step: str, found: ChannelProjection, projection: Projection) -> str:
@@ -68,11 +56,13 @@ def _formula(step: str, found: ChannelProjection, projection: Projection) -> str
 
 def check_projection(
     step: str, answer: object, projection: Projection, *, channel: str | None = None
-) -> FunnelCheck:
+) -> SelfCheck:
     """Check a learner's ``answer`` for one ``step`` of ``projection`` ("impressions",
     "clicks", "conversions", "new_customers" or "revenue"), for one ``channel`` or, by
-    default, the plan's total. Counts are whole numbers; one either way is accepted, for
-    rounding."""
+    default, the plan's total. The answer is read and judged as every numeric answer is
+    (:func:`coursework_kit.metrics.parsing.read_answer`,
+    :func:`coursework_kit.metrics.answers.close_enough`): counts are whole numbers, with one
+    either way accepted for rounding; revenue is right to the penny."""
     if step not in _STEPS:
         raise PlanError(
             f"{step!r} is not a step of the funnel; choose one of: {', '.join(_STEPS)}."
@@ -81,29 +71,37 @@ def check_projection(
     expected = float(getattr(source, step))
     unit = "pounds" if step == "revenue" else "count"
     label = f"{_STEPS[step]} ({channel or 'whole plan'})"
+
+    def result(correct: bool, message: str, *, answered: bool = True) -> SelfCheck:
+        return SelfCheck(correct, message, label=label, answered=answered, check=step)
+
     if answer is None:
-        return FunnelCheck(
-            label, False, "Type your answer in place of None, then run the cell again.", False
+        return result(
+            False, "Type your answer in place of None, then run the cell again.", answered=False
         )
-    if isinstance(answer, bool) or not isinstance(answer, (int, float)) or math.isnan(answer):
-        return FunnelCheck(label, False, "Your answer should be a number, for example 1250.")
-    number = float(answer)
-    tolerance = 0.01 if unit == "pounds" else 1.0
-    if abs(number - expected) <= tolerance + 1e-9:
-        return FunnelCheck(label, True, f"{_STEPS[step]} = {show(expected, unit)}.")
+    try:
+        reading = read_answer(answer)
+    except MetricInputError as exc:
+        return result(False, str(exc))
+    if reading.percent:
+        return result(
+            False, f"{_STEPS[step]} is not a percentage: type the number without the % sign."
+        )
+    number = reading.value
+    note = " (Next time, type just the number without quotes.)" if reading.text else ""
+    if close_enough(number, expected, unit):
+        return result(True, f"{_STEPS[step]} = {show(expected, unit)}.{note}")
     if isinstance(source, Projection):
         parts = " + ".join(show(float(getattr(c, step)), unit) for c in source.channels)
-        return FunnelCheck(
-            label, False, f"Add up the channels' figures for {_STEPS[step].lower()}: {parts}."
-        )
+        return result(False, f"Add up the channels' figures for {_STEPS[step].lower()}: {parts}.")
     hint = f"Use {_formula(step, source, projection)}."
     if (
         step in ("clicks", "conversions", "new_customers")
         and expected
-        and (abs(number / 100 - expected) <= 1)
+        and close_enough(number / 100, expected, unit)
     ):
         hint = "It looks like you used the percentage as a whole number: divide it by 100. " + hint
-    elif step == "impressions" and expected and abs(number * 1000 - expected) <= 1000:
+    elif step == "impressions" and expected and close_enough(number * 1000, expected, "ratio"):
         hint = "It looks like the × 1,000 is missing: CPM is the price of 1,000 impressions. "
         hint += f"Use {_formula(step, source, projection)}."
-    return FunnelCheck(label, False, f"{hint} Round to the nearest whole number at each step.")
+    return result(False, f"{hint} Round to the nearest whole number at each step.")

@@ -36,7 +36,7 @@ def test_no_spend_means_no_cost_measures(frame):
     row = channel_metrics(frame).row("organic_social")
     assert row.cac is None
     assert row.roi is None
-    assert row.shown("cac") == "n/a"
+    assert row.shown("cac") == "n/a (no spend)"
 
 
 def test_table_shows_every_channel_and_the_formulas(frame):

@@ -84,7 +84,8 @@ def test_shipped_data_gives_a_value_for_every_paid_channel():
 
 def test_every_roi_of_a_channel_is_worked_out_by_channel_roi(monkeypatch):
     """Do the dashboard's figures, the channel table and the planner's projection all get a
-    channel's ROI from channel_roi (None with no spend), so they cannot disagree?"""
+    channel's figures from channel_value, and its ROI from channel_roi (None with no spend),
+    so they cannot disagree?"""
     from datetime import date
 
     from coursework_kit.datasets import load_campaigns
@@ -93,14 +94,17 @@ def test_every_roi_of_a_channel_is_worked_out_by_channel_roi(monkeypatch):
 
     assert channel_roi(300.0, 100.0) == roi(300.0, 100.0)
     assert channel_roi(50.0, 0.0) is None
+    assert channels.channel_value("roi", 300.0, 100.0) == channel_roi(300.0, 100.0)
     asked = []
+    real = channels.channel_value
 
-    def counted(revenue, spend):
-        asked.append((revenue, spend))
-        return channel_roi(revenue, spend)
+    def counted(metric, first, second):
+        if metric == "roi":
+            asked.append((first, second))
+        return real(metric, first, second)
 
-    monkeypatch.setitem(channels._OWN, "roi", counted)
-    monkeypatch.setattr("coursework_kit.planning.projection.channel_roi", counted)
+    monkeypatch.setattr(channels, "channel_value", counted)
+    monkeypatch.setattr("coursework_kit.planning.projection.channel_value", counted)
     data = load_campaigns(learner="ab123")
     totals = data.groupby("channel")[["revenue", "spend"]].sum()
     expected = {

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from coursework_kit.errors import MetricInputError
 from coursework_kit.metrics import check_answer
 
 
-@pytest.mark.parametrize("answer", [2.5, "2.5", "2.5%", 2.54, 2.46])
+@pytest.mark.parametrize("answer", [2.5, "2.5", "2.5%", 2.49, 2.51, np.float64(2.5), " 2.5 "])
 def test_right_answers_and_sensible_rounding_pass(answer):
-    """Is 2.5 right for 45 of 1,800, however it is typed or rounded to one decimal place?"""
+    """Is 2.5 right for 45 of 1,800, however it is typed, and within 0.5% of it?"""
     assert check_answer("ctr", answer, clicks=45, impressions=1800).correct
+
+
+@pytest.mark.parametrize("answer", [2.54, 2.46, 2.4, 3])
+def test_answers_out_by_more_than_rounding_fail(answer):
+    """Is an answer more than 0.5% from 2.5 (a flat 0.05 points once passed 2.54) not right?"""
+    assert not check_answer("ctr", answer, clicks=45, impressions=1800).correct
 
 
 def test_forgot_times_100():

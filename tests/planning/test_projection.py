@@ -116,7 +116,9 @@ def test_returns_are_not_available_without_spend_or_new_customers():
     )
     found = project(plan)
     assert (found.roi, found.roas, found.cac) == (None, None, None)
-    assert found.table()[-1]["ROI"] == "n/a"
+    assert found.table()[-1]["ROI"] == "n/a (no spend)"
+    assert found.table()[-1]["CAC"] == "n/a (no spend)"
+    assert found.why_not("roas") == "no spend"
 
 
 def test_sensitivity_ctr_20_percent_lower():

@@ -60,6 +60,7 @@ def test_a_wrong_total_points_to_the_channels(found):
 
 def test_text_and_unknown_steps(found):
     """Is text refused politely, and an unknown step refused with the real ones?"""
-    assert "should be a number" in check_projection("clicks", "lots", found).message
+    assert "'lots' is not a number" in check_projection("clicks", "lots", found).message
+    assert "should be a number" in check_projection("clicks", [3600], found).message
     with pytest.raises(PlanError, match="not a step"):
         check_projection("likes", 1, found)

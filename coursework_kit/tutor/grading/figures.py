@@ -9,17 +9,55 @@ a figure by its key here, for example ``unit1.ctr``.
 The formulas are the course's own (``coursework_kit.metrics``): knowing them is what the tasks
 assess, so they are not secret. The choice answers and mark schemes are, and live only in the
 tutor's key files.
+
+Each numeric figure also has the form its answer takes (:data:`FORMS`: its unit, and the
+decimal places the notebook tells the learner to round to). :func:`figure_matches` judges a
+learner's answer against a figure by the rule every self-check uses
+(:func:`coursework_kit.metrics.answers.close_enough`), reading it with the same reader
+(:func:`coursework_kit.metrics.parsing.read_answer`), so a self-check and the grader give the
+same verdict for the same answer.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["FIGURES", "figures_for"]
+__all__ = ["FIGURES", "FORMS", "AnswerForm", "answer_form", "figure_matches", "figures_for"]
 
 Figures = dict[str, float | str]
+
+
+@dataclass(frozen=True)
+class AnswerForm:
+    """How a numeric answer is written: its unit (one of
+    :data:`coursework_kit.metrics.answers.UNITS`) and the decimal places the learner is told to
+    round to (None for whole numbers worked step by step, and where nothing is said)."""
+
+    unit: str
+    places: int | None = None
+
+
+_RATE = AnswerForm("percent", 2)
+_MONEY = AnswerForm("pounds", 2)
+_SECONDS = AnswerForm("seconds", 2)
+
+# figure set -> figure -> the form of its answer, as each assignment's notebook asks for it
+FORMS: dict[str, dict[str, AnswerForm]] = {
+    "unit1": {"ctr": _RATE, "conversion": _RATE, "open_rate": _RATE, "roi": _RATE},
+    "unit2": {"conversion": _RATE, "aov": _MONEY, "cac": _MONEY},
+    "unit3": {"aht": _SECONDS, "fcr": _RATE},
+    "unit4": {"wait": _SECONDS, "csat": _RATE},
+    "unit5": {
+        "clicks": AnswerForm("count"),
+        "orders": AnswerForm("count"),
+        "roas": AnswerForm("ratio", 2),
+        "rate_a": _RATE,
+        "rate_b": _RATE,
+    },
+}
 
 
 def _unit1(learner: str) -> Figures:
@@ -136,3 +174,32 @@ def figures_for(name: str, learner: str) -> Figures:
         known = ", ".join(sorted(FIGURES))
         raise CourseworkError(f"There are no figures called {name!r}. Known: {known}.")
     return FIGURES[name](learner)
+
+
+def answer_form(name: str, figure: str) -> AnswerForm:
+    """The form of the answer to ``figure`` in the figure set ``name``."""
+    from coursework_kit.errors import CourseworkError
+
+    forms = FORMS.get(name, {})
+    if figure not in forms:
+        raise CourseworkError(
+            f"The figure set {name!r} has no numeric figure called {figure!r}; "
+            f"its numeric figures are {', '.join(forms) or 'none'}."
+        )
+    return forms[figure]
+
+
+def figure_matches(name: str, figure: str, answer: object, expected: float) -> bool:
+    """Whether ``answer`` (as the learner gave it: a number, or text such as "£4,920") is right
+    for ``figure`` of the set ``name``, whose right value is ``expected``. An answer that is not
+    a number is not right."""
+    from coursework_kit.errors import MetricInputError
+    from coursework_kit.metrics.answers import close_enough
+    from coursework_kit.metrics.parsing import read_answer
+
+    form = answer_form(name, figure)
+    try:
+        reading = read_answer(answer)
+    except MetricInputError:
+        return False
+    return close_enough(reading.value, float(expected), form.unit, places=form.places)

@@ -40,6 +40,7 @@ from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from traitlets import Dict, Integer, Unicode
 
 from coursework_kit.errors import CourseworkError
+from coursework_kit.tutor.grading.figures import FORMS, AnswerForm
 from coursework_kit.tutor.grading.keys import AnswerKey, Part, key_path, load_key
 from coursework_kit.tutor.grading.scoring import (
     Proof,
@@ -482,7 +483,18 @@ class GraderExecute(Execute):  # type: ignore[misc]
 # -- 3. mark every check cell here -------------------------------------------------------------
 
 
-def _mark(part: Part, answers: dict[str, Any], figures: dict[str, Any], proof: Proof) -> Score:
+def _form(figure_set: str | None, figure: str) -> AnswerForm | None:
+    """How the answer to ``figure`` is written (its unit and rounding), if the set says."""
+    return FORMS.get(figure_set or "", {}).get(figure)
+
+
+def _mark(
+    part: Part,
+    answers: dict[str, Any],
+    figures: dict[str, Any],
+    proof: Proof,
+    key_figures: str | None = None,
+) -> Score:
     if part.kind in ("numeric", "choice"):
         answer = answers.get(part.subject)
         if isinstance(answer, Unreadable):
@@ -499,6 +511,7 @@ def _mark(part: Part, answers: dict[str, Any], figures: dict[str, Any], proof: P
                 float(expected),
                 points=part.points,
                 tolerance=part.tolerance,
+                form=_form(key_figures, part.figure or ""),
                 label=part.label,
             )
         letter = str(figures[part.figure]) if part.figure else str(part.expected)
@@ -682,7 +695,7 @@ class GraderScores(NbGraderPreprocessor):  # type: ignore[misc]
                     )
                     continue
                 try:
-                    scores.append(_mark(part, answers, figures, proof))
+                    scores.append(_mark(part, answers, figures, proof, key.figures))
                 except Exception as exc:  # a broken part scores 0; the others still count
                     scores.append(
                         Score(

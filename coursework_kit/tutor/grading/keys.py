@@ -11,7 +11,7 @@ criteria); the key says, for that grade id, which parts make up its points::
         - numeric: bounce_answer   # the learner's variable
           figure: bounce_rate      # the right answer, from the learner's own figures
           points: 3
-          tolerance: 0.05          # optional (0.05 when left out)
+          tolerance: 0.05          # optional: by default, the rule every self-check uses
           label: bounce rate
       task5-check:
         - {choice: refund_choice, expected: a, points: 1, label: refund decision}
@@ -53,7 +53,7 @@ class Part:
     label: str = "answer"
     figure: str | None = None
     expected: str | None = None
-    tolerance: float = 0.05
+    tolerance: float | None = None
     criteria: tuple[str, ...] | None = None
 
 
@@ -117,7 +117,7 @@ def _part(where: str, raw: Any) -> Part:
         label=str(raw.get("label") or "answer"),
         figure=raw.get("figure"),
         expected=None if raw.get("expected") is None else str(raw["expected"]),
-        tolerance=float(raw.get("tolerance", 0.05)),
+        tolerance=float(raw["tolerance"]) if "tolerance" in raw else None,
         criteria=None if criteria is None else tuple(criteria),
     )
 

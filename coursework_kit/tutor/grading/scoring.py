@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import contextlib
 import io
-import math
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from coursework_kit.tutor.grading.figures import AnswerForm
 
 if TYPE_CHECKING:
     from coursework_kit.chat import ChatWork, Scenario
@@ -78,17 +79,15 @@ def _safely(points: float, work: Callable[[Callable[[str], None]], float]) -> Sc
 
 
 def _number(answer: object) -> float | None:
-    if isinstance(answer, bool) or answer is None:
+    """The learner's answer as a number, read as every self-check reads it; None if it is not
+    one ("1,2,3" is not 123)."""
+    from coursework_kit.errors import MetricInputError
+    from coursework_kit.metrics.parsing import read_answer
+
+    try:
+        return read_answer(answer).value
+    except MetricInputError:
         return None
-    if isinstance(answer, (int, float)):
-        return float(answer) if math.isfinite(float(answer)) else None
-    if isinstance(answer, str):
-        cleaned = answer.strip().replace("£", "").replace(",", "").rstrip("%").strip()
-        try:
-            return float(cleaned)
-        except ValueError:
-            return None
-    return None
 
 
 def mark_numeric(
@@ -96,21 +95,32 @@ def mark_numeric(
     expected: float,
     *,
     points: float = 1,
-    tolerance: float = 0.05,
+    tolerance: float | None = None,
+    form: AnswerForm | None = None,
     label: str = "answer",
 ) -> Score:
-    """Full points when ``answer`` is within ``tolerance`` of ``expected``, else 0.
+    """Full points when ``answer`` is right for ``expected``, else 0.
 
+    With ``form`` (the answer's unit and the places the learner is told to round to), "right"
+    is the rule every self-check uses (:func:`coursework_kit.metrics.answers.close_enough`);
+    with ``tolerance``, within that much either way; with neither, within 0.5% of the answer.
     ``expected`` must come from the learner's own figures (see ``current_learner``), so a
     friend's correct numbers do not match.
     """
 
     def work(say: Callable[[str], None]) -> float:
+        from coursework_kit.metrics.answers import close_enough
+
         value = _number(answer)
         if value is None:
             say(f"0 / {points:g}: no number was given for the {label}.")
             return 0.0
-        if abs(value - expected) <= tolerance:
+        if tolerance is not None:
+            right = abs(value - expected) <= tolerance
+        else:
+            shape = form or AnswerForm("ratio")
+            right = close_enough(value, expected, shape.unit, places=shape.places)
+        if right:
             say(f"{points:g} / {points:g}: the {label} is right.")
             return points
         say(f"0 / {points:g}: the {label} {value:g} is not right for your figures.")
@@ -374,11 +384,14 @@ def score_numeric(
     expected: float,
     *,
     points: float = 1,
-    tolerance: float = 0.05,
+    tolerance: float | None = None,
+    form: AnswerForm | None = None,
     label: str = "answer",
 ) -> float:
     """:func:`mark_numeric`, explained on stdout; returns the points earned."""
-    return _shown(mark_numeric(answer, expected, points=points, tolerance=tolerance, label=label))
+    return _shown(
+        mark_numeric(answer, expected, points=points, tolerance=tolerance, form=form, label=label)
+    )
 
 
 def score_choice(

@@ -49,7 +49,10 @@ def save_chat(folder, replies, attempt=1, crm=None, scenario="late-delivery"):
 def test_numeric_right_wrong_and_missing(capsys):
     """Does a right answer earn the points, a wrong or missing one 0, each explained?"""
     assert score_numeric(2.5, 2.5, points=2) == 2
-    assert score_numeric("2.46%", 2.5, points=2) == 2
+    assert score_numeric("2.49%", 2.5, points=2) == 2
+    assert score_numeric("2.46%", 2.5, points=2) == 0  # 1.6% out: not the same figure
+    assert score_numeric("1,2,3", 123, points=2) == 0  # not a number, not 123
+    assert score_numeric(0, 0.025, points=2) == 0
     assert score_numeric(3.1, 2.5, points=2) == 0
     assert score_numeric(None, 2.5, points=2) == 0
     assert score_numeric(float("nan"), 2.5) == 0
