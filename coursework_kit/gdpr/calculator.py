@@ -11,6 +11,7 @@ Each user action is a method, so tests drive the widgets without a browser.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -18,11 +19,13 @@ from typing import Any
 
 import ipywidgets as w
 
+from coursework_kit._english import count
 from coursework_kit._ui.layout import fit_width
 from coursework_kit._ui.snippets import alert, status
-from coursework_kit.errors import CourseworkError
+from coursework_kit.errors import CourseworkError, EntryError, GdprInputError, GdprTypeError
 from coursework_kit.gdpr._calendar import access_html
-from coursework_kit.gdpr.deadlines import REGIONS, BreachDecision
+from coursework_kit.gdpr._uktime import to_uk
+from coursework_kit.gdpr.deadlines import REGIONS, RISKS, BreachDecision
 from coursework_kit.gdpr.marketing import MarketingVerdict, questions_needed
 from coursework_kit.gdpr.tools import (
     ACCESS,
@@ -52,11 +55,19 @@ def _now() -> datetime:
     return datetime.now().astimezone()
 
 
+def _duration(minutes: int) -> str:
+    """A length of time in words: "47 hours 30 minutes", "1 hour", "5 minutes"."""
+    hours, minutes = divmod(minutes, 60)
+    parts = [count(hours, "hour") if hours else "", count(minutes, "minute") if minutes else ""]
+    return " ".join(part for part in parts if part)
+
+
 class _Tool(w.VBox):  # type: ignore[misc]
     """What the three tools share: a record of the boxes, saved on every change."""
 
     def _open(self, scenario: str, folder: str | Path | None, mode: Mode) -> CalculatorWork | None:
         self._saved = w.HTML()
+        self._notes: dict[str, Any] = {}  # box -> a problem with it, shown beside it
         self._restoring = False
         self.session = ActivitySession(
             CalculatorRecord, scenario, folder=folder, mode=mode, notify=self._show_saved
@@ -83,6 +94,21 @@ class _Tool(w.VBox):  # type: ignore[misc]
 
     def _show_saved(self, message: str, problem: bool) -> None:
         self._saved.value = alert(message) if problem else status(message)
+
+    def _beside(self, box: str, control: Any) -> Any:
+        """``control`` with room beside it for a problem with what is in it."""
+        self._notes[box] = w.HTML()
+        return w.HBox([control, self._notes[box]])
+
+    def _note(self, problem: EntryError | None = None) -> None:
+        """Show ``problem`` beside its box (and clear the others); None clears them all."""
+        for box, note in self._notes.items():
+            note.value = alert(str(problem)) if problem and problem.box == box else ""
+
+    @property
+    def problem(self) -> str:
+        """A problem with what is in a box, as shown beside that box ("" if there is none)."""
+        return " ".join(str(note.value) for note in self._notes.values() if note.value)
 
 
 class MarketingPermissionChecker(_Tool):
@@ -119,12 +145,23 @@ class MarketingPermissionChecker(_Tool):
         self._opened()
 
     def answer(self, **answers: Any) -> MarketingVerdict | None:
-        """Answer questions by name, e.g. ``answer(channel="email", recipient="individual")``."""
+        """Answer questions by name, e.g. ``answer(channel="email", recipient="individual")``;
+        None clears an answer. An answer a question does not offer raises a plain
+        :class:`GdprInputError` naming the ones it does."""
+        options = {name: [v for _, v in opts] for name, _q, opts in MARKETING_QUESTIONS}
         for name, value in answers.items():
             if name not in self._buttons:
                 raise CourseworkError(
                     f"There is no question {name!r}; the questions are {', '.join(self._buttons)}."
                 )
+            if value is None:  # clears the answer, as a learner can
+                continue
+            if value not in options[name] or type(value) is not type(options[name][0]):
+                shown = ", ".join(repr(v) for v in options[name])
+                raise GdprInputError(
+                    f"{value!r} is not an answer to {name!r}; use one of: {shown}."
+                )
+        for name, value in answers.items():
             self._buttons[name].value = value
         return self.verdict
 
@@ -199,7 +236,15 @@ class AccessDeadlineCalculator(_Tool):
             control.observe(lambda _c: self._changed(), names="value")
         self._result = w.HTML()
         self._answer: AccessAnswer | None = None
-        super().__init__([self._received, self._region, self._extended, self._result, self._saved])
+        super().__init__(
+            [
+                self._beside("received", self._received),
+                self._beside("region", self._region),
+                self._beside("extended", self._extended),
+                self._result,
+                self._saved,
+            ]
+        )
         self.add_class("ck-dsar-calculator")
         fit_width(self)
         self._show()
@@ -212,7 +257,25 @@ class AccessDeadlineCalculator(_Tool):
         region: str | None = None,
         extended: bool | None = None,
     ) -> date | None:
-        """Work out the deadline (setting any of the inputs given first)."""
+        """Work out the deadline (setting any of the inputs given first).
+
+        Inputs that cannot be used raise a :class:`GdprInputError` in plain words; a date the
+        rules cannot handle (before 25 May 2018, or past 2100) is shown beside the date box
+        and gives None.
+        """
+        if received is not None and (
+            isinstance(received, datetime) or not isinstance(received, date)
+        ):
+            raise GdprTypeError(
+                f"The date received must be a date, such as date(2026, 3, 14), not {received!r}."
+            )
+        if region is not None and region not in REGIONS:
+            raise GdprInputError(
+                f"{region!r} is not a part of the UK these rules know; use one of: "
+                f"{', '.join(REGIONS)}."
+            )
+        if extended is not None and not isinstance(extended, bool):
+            raise GdprTypeError(f"extended must be True or False, not {extended!r}.")
         if received is not None:
             self._received.value = received
         if region is not None:
@@ -224,8 +287,8 @@ class AccessDeadlineCalculator(_Tool):
 
     @property
     def shown(self) -> str:
-        """The deadline, how it was worked out and a calendar, or what to do first (HTML)."""
-        return str(self._result.value)
+        """The deadline, how it was worked out and a calendar, or what to put right (HTML)."""
+        return self.problem + str(self._result.value)
 
     @property
     def work(self) -> CalculatorWork:
@@ -248,16 +311,27 @@ class AccessDeadlineCalculator(_Tool):
     def _show(self) -> AccessAnswer | None:
         try:
             self._answer = read_access(self._inputs())
-        except CourseworkError as exc:
+        except EntryError as exc:
             self._answer = None
-            self._result.value = status(str(exc))
+            if self._inputs()["received"]:
+                self._note(exc)
+                self._result.value = ""
+            else:  # nothing chosen yet: say what to do, without an alarm
+                self._note()
+                self._result.value = status(str(exc))
             return None
+        self._note()
         self._result.value = access_html(self._answer)
         return self._answer
 
 
 class BreachHelper(_Tool):
-    """After a personal data breach: who to tell and by when, with the 72-hour clock."""
+    """After a personal data breach: who to tell and by when, with the 72-hour clock.
+
+    The date and time typed are UK local time; the clock counts 72 real hours, so a clock
+    change inside them moves the deadline on the clock, not in time. ``clock`` gives "now"
+    (a time with no zone is UK local time): a moment after it is refused beside its box.
+    """
 
     def __init__(
         self,
@@ -288,10 +362,10 @@ class BreachHelper(_Tool):
             control.observe(lambda _c: self._save(), names="value")
         super().__init__(
             [
-                self._day,
-                self._time,
+                self._beside("day", self._day),
+                self._beside("time", self._time),
                 w.HTML("<p><strong>Risk to people's rights and freedoms</strong></p>"),
-                self._risk,
+                self._beside("risk", self._risk),
                 decide,
                 self._result,
                 self._saved,
@@ -304,7 +378,22 @@ class BreachHelper(_Tool):
     def fill(
         self, *, day: date | None = None, time: str | None = None, risk: str | None = None
     ) -> None:
-        """Choose the date, type the time and choose the risk, as a learner would."""
+        """Choose the date, type the time and choose the risk, as a learner would.
+
+        Values no learner could enter raise a :class:`GdprInputError` in plain words; what a
+        learner could type (a time that is not a time, say) is shown beside its box instead.
+        """
+        if day is not None and (isinstance(day, datetime) or not isinstance(day, date)):
+            raise GdprTypeError(
+                f"day must be a date, such as date(2026, 3, 2), not {day!r}. "
+                'Give the time separately, as text: time="09:30".'
+            )
+        if time is not None and not isinstance(time, str):
+            raise GdprTypeError(f'time must be text, such as "09:30", not {time!r}.')
+        if risk is not None and risk not in RISKS:
+            raise GdprInputError(
+                f"{risk!r} is not a risk level these rules know; use one of: {', '.join(RISKS)}."
+            )
         if day is not None:
             self._day.value = day
         if time is not None:
@@ -315,9 +404,18 @@ class BreachHelper(_Tool):
     def decide(
         self, aware_at: datetime | None = None, *, risk: str | None = None
     ) -> BreachDecision | None:
-        """Work out the decision (from the arguments, or the form) and show the clock."""
+        """Work out the decision (from the arguments, or the form) and show the clock.
+
+        ``aware_at`` with no time zone is UK local time.
+        """
         if aware_at is not None:
-            self.fill(day=aware_at.date(), time=aware_at.strftime("%H:%M"))
+            if not isinstance(aware_at, datetime):
+                raise GdprTypeError(
+                    "aware_at must be a date and time, such as datetime(2026, 3, 2, 9, 30), "
+                    f"not {aware_at!r}."
+                )
+            local = to_uk(aware_at)[0] if aware_at.tzinfo is not None else aware_at
+            self.fill(day=local.date(), time=local.strftime("%H:%M"))
         if risk is not None:
             self.fill(risk=risk)
         decision = self._work_out()
@@ -326,26 +424,26 @@ class BreachHelper(_Tool):
         return decision
 
     def clock_text(self) -> str:
-        """How long is left on the 72-hour clock, in words."""
+        """How long is left on the 72-hour clock, in words (HTML)."""
         if self.decision is None or self.decision.ico_deadline is None:
             return ""
-        now = self._clock()
-        deadline = self.decision.ico_deadline
-        if now.tzinfo is not None and deadline.tzinfo is None:
-            now = now.replace(tzinfo=None)
-        left = self.decision.hours_left(now) or 0.0
-        if left <= 0:
-            return alert(
-                f"The 72 hours ran out {abs(left):.0f} hours ago: tell the ICO now, "
-                "and explain the delay."
-            )
-        hours, minutes = divmod(round(left * 60), 60)
-        return status(f"Time left on the 72-hour clock: {hours} hours {minutes} minutes.")
+        left = self.decision.hours_left(self._clock())
+        minutes = math.floor(abs(left or 0.0) * 60)
+        if left is not None and left > 0:
+            if minutes == 0:
+                return alert("Less than a minute is left on the 72-hour clock: tell the ICO now.")
+            return status(f"Time left on the 72-hour clock: {_duration(minutes)}.")
+        if minutes == 0:
+            return alert("The 72 hours have just run out: tell the ICO now, and explain the delay.")
+        return alert(
+            f"The 72 hours ran out {_duration(minutes)} ago: tell the ICO now, "
+            "and explain the delay."
+        )
 
     @property
     def shown(self) -> str:
-        """The decision and the clock, or what to do first (HTML)."""
-        return str(self._result.value)
+        """The decision and the clock, or what to put right (HTML)."""
+        return self.problem + str(self._result.value)
 
     @property
     def work(self) -> CalculatorWork:
@@ -361,10 +459,18 @@ class BreachHelper(_Tool):
 
     def _work_out(self) -> BreachDecision | None:
         try:
-            decision = read_breach(self._inputs())
-        except CourseworkError as exc:
+            decision = read_breach(self._inputs(), now=self._clock())
+        except EntryError as exc:
+            self.decision = None
+            self._note(exc)
+            self._result.value, self._shown = "", str(exc)
+            return None
+        except CourseworkError as exc:  # not about one box (no time zone rules, say)
+            self.decision = None
+            self._note()
             self._result.value, self._shown = alert(str(exc)), str(exc)
             return None
+        self._note()
         self.decision = decision
         self._result.value = decision._repr_html_() + self.clock_text()
         self._shown = breach_headline(decision)

@@ -2,7 +2,10 @@
 
 Files under ``datasets/gdpr/scenarios/`` (one per topic) are checked against
 ``datasets/gdpr/scenario.schema.json`` and for sense: ids are unique across the bank, each
-scenario's choice ids are unique, and the best answer is one of its choices.
+scenario's choice ids are unique, and the best answer is one of its choices. A scenario whose
+answer is a date names its nation (bank holidays differ) and each deadline in its best answer;
+:func:`coursework_kit.gdpr._dated.date_problems` works those out again with the kit's own
+deadline functions (the tests run it over the whole bank).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from functools import cache
 
 from coursework_kit.errors import DatasetError, GdprInputError
 
-__all__ = ["Choice", "DecisionResult", "DecisionScenario", "load_decisions"]
+__all__ = ["Choice", "DecisionResult", "DecisionScenario", "ScenarioDeadline", "load_decisions"]
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,18 @@ class Choice:
     id: str
     text: str
     feedback: str
+
+
+@dataclass(frozen=True)
+class ScenarioDeadline:
+    """A deadline the best answer gives: the rule ("subject-access" or "breach-72-hours"),
+    when the clock starts (an ISO date, or date and time in UK local time), and the due date
+    (or date and time) the data says."""
+
+    rule: str
+    start: str
+    due: str
+    extended: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,6 +85,8 @@ class DecisionScenario:
     source: str
     reflects: str
     duaa_note: str = ""
+    nation: str = ""  # where a dated scenario happens: england, wales, scotland...
+    deadlines: tuple[ScenarioDeadline, ...] = ()
 
     def choice(self, choice_id: str) -> Choice:
         for c in self.choices:
@@ -124,6 +141,13 @@ def _bank() -> tuple[DecisionScenario, ...]:
                     source=_squash(s["source"]),
                     reflects=raw["reflects"],
                     duaa_note=_squash(s.get("duaa_note", "")),
+                    nation=s.get("dates", {}).get("nation", ""),
+                    deadlines=tuple(
+                        ScenarioDeadline(
+                            d["rule"], d["from"], d["due"], bool(d.get("extended", False))
+                        )
+                        for d in s.get("dates", {}).get("deadlines", [])
+                    ),
                 )
             )
     ids = [s.id for s in scenarios]

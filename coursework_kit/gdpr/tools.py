@@ -10,13 +10,15 @@ two cannot disagree; a saved answer is never trusted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 from typing import Any
 
-from coursework_kit.errors import CourseworkError, EntryError
+from coursework_kit.errors import CourseworkError, EntryError, GdprInputError
 from coursework_kit.feedback import Feedback, Finding
+from coursework_kit.gdpr._uktime import to_uk, uk_time_text
 from coursework_kit.gdpr.deadlines import (
     REGIONS,
     RISKS,
@@ -24,6 +26,7 @@ from coursework_kit.gdpr.deadlines import (
     SOURCE_BREACH,
     BreachDecision,
     _add_months,
+    _as_uk,
     bank_holiday,
     breach_notification,
     dsar_deadline,
@@ -55,6 +58,7 @@ __all__ = [
     "read_breach",
     "read_day",
     "read_marketing",
+    "read_time",
     "unanswered",
 ]
 
@@ -172,7 +176,10 @@ def read_access(inputs: Mapping[str, str]) -> AccessAnswer:
     extended = read_flag(inputs.get("extended", "no"))
     if extended is None:
         raise EntryError("extended", "Say whether the deadline is extended: yes or no.")
-    deadline = dsar_deadline(received, extended=extended, region=region)
+    try:
+        deadline = dsar_deadline(received, extended=extended, region=region)
+    except GdprInputError as exc:  # a date the rules or the calendar cannot handle
+        raise EntryError("received", str(exc)) from None
     corresponding = _add_months(received, 3 if extended else 1)
     return AccessAnswer(received, region, extended, deadline, corresponding)
 
@@ -180,11 +187,63 @@ def read_access(inputs: Mapping[str, str]) -> AccessAnswer:
 # -- personal data breach -----------------------------------------------------------------------
 
 
-def read_breach(inputs: Mapping[str, str]) -> BreachDecision:
+_TIME = re.compile(
+    r"(?P<hour>\d{1,2})(?:\s*[:.h]?\s*(?P<minute>\d{2}))?\s*(?:(?P<half>[ap])\.?\s*m\.?)?",
+    re.IGNORECASE,
+)
+_WORD_TIMES = {"midnight": (0, 0), "noon": (12, 0), "midday": (12, 0)}
+TIME_EXAMPLE = "Type it like 09:30 or 14:05."
+
+
+def read_time(text: str) -> time:
+    """The time a learner typed: 24-hour (09:30, 9.30, 0930, 14:05) or with am/pm (9.30am,
+    2pm, 12am), or noon, midday or midnight. Raises :class:`EntryError` (box ``time``).
+
+    >>> read_time("9.30"), read_time("2:15pm"), read_time("12am"), read_time("0930")
+    (datetime.time(9, 30), datetime.time(14, 15), datetime.time(0, 0), datetime.time(9, 30))
+    """
+    typed = text.strip()
+    if not typed:
+        raise EntryError(
+            "time",
+            "Type the time you became aware of the breach, like 09:30: the 72 hours start then.",
+        )
+    if typed.lower() in _WORD_TIMES:
+        return time(*_WORD_TIMES[typed.lower()])
+    found = _TIME.fullmatch(typed)
+    if found is None:
+        raise EntryError("time", f"{typed!r} is not a time. {TIME_EXAMPLE}")
+    hour, minute, half = int(found["hour"]), int(found["minute"] or 0), found["half"]
+    if half is None and found["minute"] is None:
+        raise EntryError(
+            "time", f"{typed!r} has no minutes. Type the hour and the minutes, like 09:00."
+        )
+    if half is not None:
+        if not 1 <= hour <= 12:
+            raise EntryError(
+                "time",
+                f"{typed!r} is not a time: with am or pm the hour is 1 to 12. {TIME_EXAMPLE}",
+            )
+        hour = hour % 12 + (12 if half.lower() == "p" else 0)
+    if hour == 24 and minute == 0:
+        raise EntryError("time", "Type midnight as 00:00, on the day that is starting.")
+    if hour > 23 or minute > 59:
+        raise EntryError(
+            "time",
+            f"{typed!r} is not a time: hours go from 00 to 23 and minutes from 00 to 59. "
+            f"{TIME_EXAMPLE}",
+        )
+    return time(hour, minute)
+
+
+def read_breach(inputs: Mapping[str, str], *, now: datetime | None = None) -> BreachDecision:
     """The decision from the boxes ``day`` (2026-03-02), ``time`` (09:30) and ``risk``.
 
-    >>> read_breach({"day": "2026-03-02", "time": "9.30", "risk": "likely"}).ico_deadline
-    datetime.datetime(2026, 3, 5, 9, 30)
+    The date and time are UK local time. With ``now`` (the time the boxes were filled in), a
+    moment after it is refused: you cannot have become aware of a breach in the future.
+
+    >>> read_breach({"day": "2026-03-02", "time": "9.30", "risk": "likely"}).deadline_text
+    'Thursday 5 March 2026, 09:30 GMT'
     """
     day_text = inputs.get("day", "").strip()
     if not day_text:
@@ -195,12 +254,20 @@ def read_breach(inputs: Mapping[str, str]) -> BreachDecision:
         raise EntryError(
             "day", f"{day_text!r} is not a date. Choose the date you became aware of the breach."
         ) from None
-    text = inputs.get("time", "").strip() or "00:00"
+    when = datetime.combine(day, read_time(inputs.get("time", "")))
     try:
-        hour, minute = (int(part) for part in text.replace(".", ":").split(":"))
-        when = datetime.combine(day, time(hour, minute))
-    except ValueError:
-        raise EntryError("time", f"{text!r} is not a time. Type it like 09:30 or 14:05.") from None
+        aware = to_uk(when)[0]
+    except GdprInputError as exc:  # the hour the clocks skip in March
+        raise EntryError("time", str(exc)) from None
+    utc = timezone.utc
+    if now is not None and aware.astimezone(utc) > _as_uk(now).astimezone(utc):
+        current = _as_uk(now)
+        box = "day" if aware.date() > current.astimezone(aware.tzinfo).date() else "time"
+        raise EntryError(
+            box,
+            f"{uk_time_text(aware)} is in the future: it is now {uk_time_text(current)}. "
+            "Enter the date and time you became aware of the breach.",
+        )
     risk = inputs.get("risk", "")
     if risk not in RISKS:
         raise EntryError("risk", "Choose how much risk the breach poses to people.")
@@ -211,7 +278,7 @@ def breach_headline(decision: BreachDecision) -> str:
     """Who must be told and by when, in one or two sentences."""
     if decision.ico_deadline is None:
         return "You do not have to tell the ICO. Record the breach in your own breach log."
-    head = f"Tell the ICO by {decision.ico_deadline:%A %d %B %Y, %H:%M}."
+    head = f"Tell the ICO by {decision.deadline_text}."
     if decision.notify_individuals:
         head += " Tell the people affected without undue delay."
     return head
@@ -310,11 +377,24 @@ def assess_access(record: CalculatorRecord) -> Feedback:
     return _assess(record, work_out, "No date chosen yet.")
 
 
+def _saved_at(text: str) -> datetime | None:
+    """When an attempt was saved (ISO 8601 with its zone), or None if it cannot be read."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
 def assess_breach(record: CalculatorRecord) -> Feedback:
-    """Who must be told about the breach and by when, worked out again from the entries."""
+    """Who must be told about the breach and by when, worked out again from the entries (a
+    moment after the attempt was saved is an entry to put right)."""
+
+    latest = record.latest
+    saved = _saved_at(latest.saved) if latest is not None else None
 
     def work_out(inputs: Mapping[str, str]) -> tuple[str, Finding]:
-        decision = read_breach(inputs)
+        decision = read_breach(inputs, now=saved)
         return breach_headline(decision), Finding(
             severity="good",
             check="breach",

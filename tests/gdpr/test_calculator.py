@@ -4,11 +4,12 @@ their methods."""
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from coursework_kit.errors import CourseworkError
+from coursework_kit._english import slips
+from coursework_kit.errors import CourseworkError, GdprInputError
 from coursework_kit.gdpr import AccessDeadlineCalculator, BreachHelper, MarketingPermissionChecker
 from coursework_kit.metrics.assess import assess
 from coursework_kit.metrics.record import CalculatorRecord
@@ -178,3 +179,164 @@ def test_assessment_mode_is_saved_with_the_entries(tmp_path):
     helper.decide(datetime(2026, 3, 2, 9, 30), risk="unlikely")
     document = json.loads(helper.session.file.path.read_text())
     assert document["attempts"][0]["mode"] == "assessment"
+
+
+# -- dates and times no learner should be stuck on ------------------------------------------------
+
+
+def test_a_date_too_far_ahead_is_shown_beside_the_date_box(tmp_path):
+    """Does AccessDeadlineCalculator().calculate(date(9999, 12, 15)) say plainly, beside the
+    date box, why there is no deadline, instead of raising a ValueError?"""
+    calc = AccessDeadlineCalculator(folder=tmp_path)
+    assert calc.calculate(date(9999, 12, 15)) is None
+    assert "ends in 2100" in calc.problem
+    assert "Check the year" in calc.shown
+    assert calc.work.inputs["received"] == "9999-12-15"  # what the learner chose is kept
+    assert calc.work.result == ""
+    assert calc.calculate(date(2018, 5, 1)) is None
+    assert "25 May 2018" in calc.problem
+    assert calc.calculate(date(2026, 11, 28)) == date(2026, 12, 29)
+    assert calc.problem == ""  # put right, the note beside the box goes
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"received": "2026-03-10"},
+        {"received": datetime(2026, 3, 10, 9, 0)},
+        {"received": 20260310},
+        {"region": "cornwall"},
+        {"region": "England"},
+        {"extended": "yes"},
+        {"extended": 1},
+    ],
+)
+def test_the_deadline_calculator_refuses_what_no_learner_could_choose(kwargs, tmp_path):
+    """Is a value no box could hold refused with the kit's own plain error, not a TraitError?"""
+    calc = AccessDeadlineCalculator(folder=tmp_path)
+    with pytest.raises(CourseworkError) as caught:
+        calc.calculate(**kwargs)
+    assert isinstance(caught.value, GdprInputError)
+    assert "TraitError" not in type(caught.value).__name__
+
+
+def test_an_empty_time_box_is_not_midnight(tmp_path):
+    """Is an empty time box shown as a problem beside it, with no deadline worked out?"""
+    helper = BreachHelper(clock=lambda: datetime(2026, 3, 3, 10, 0), folder=tmp_path)
+    helper.fill(day=date(2026, 3, 2), risk="high")
+    assert helper.decide() is None
+    assert "Type the time you became aware" in helper.problem
+    assert "Tell the ICO by" not in helper.shown
+    assert helper.clock_text() == ""
+
+
+def test_a_future_date_gives_no_clock(tmp_path):
+    """Is a date after today refused beside the date box, not "648 hours 0 minutes" left?"""
+    helper = BreachHelper(clock=lambda: datetime(2026, 3, 10, 14, 0), folder=tmp_path)
+    assert helper.decide(datetime(2026, 4, 3, 9, 0), risk="likely") is None
+    assert "is in the future" in helper.problem
+    assert "hours" not in helper.shown.replace("72 hours", "")
+    assert helper.decision is None
+    helper.fill(day=date(2026, 3, 10), time="14:30")
+    assert helper.decide() is None
+    assert "is in the future" in helper.problem
+
+
+def test_a_wrong_entry_clears_the_last_decision(tmp_path):
+    """After a good decision, does a time that cannot be read clear it, not leave it showing?"""
+    helper = BreachHelper(clock=lambda: datetime(2026, 3, 3, 10, 0), folder=tmp_path)
+    assert helper.decide(datetime(2026, 3, 2, 9, 30), risk="likely") is not None
+    helper.fill(time="25:00")
+    assert helper.decide() is None
+    assert helper.decision is None
+    assert "Tell the ICO by" not in helper.shown
+    assert "hours go from 00 to 23" in helper.problem
+
+
+DEADLINE = datetime(2026, 3, 5, 9, 30)  # 72 hours after 09:30 on Monday 2 March 2026
+
+
+@pytest.mark.parametrize(
+    ("now", "said"),
+    [
+        (
+            DEADLINE - timedelta(hours=47, minutes=30),
+            "Time left on the 72-hour clock: 47 hours 30 minutes.",
+        ),
+        (
+            DEADLINE - timedelta(hours=1, minutes=1),
+            "Time left on the 72-hour clock: 1 hour 1 minute.",
+        ),
+        (DEADLINE - timedelta(hours=2), "Time left on the 72-hour clock: 2 hours."),
+        (DEADLINE - timedelta(minutes=5, seconds=40), "Time left on the 72-hour clock: 5 minutes."),
+        (DEADLINE - timedelta(seconds=30), "Less than a minute is left"),
+        (DEADLINE, "The 72 hours have just run out"),
+        (DEADLINE + timedelta(seconds=20), "The 72 hours have just run out"),
+        (DEADLINE + timedelta(minutes=1, seconds=10), "ran out 1 minute ago"),
+        (DEADLINE + timedelta(minutes=59), "ran out 59 minutes ago"),
+        (DEADLINE + timedelta(hours=1), "ran out 1 hour ago"),
+        (DEADLINE + timedelta(hours=24), "ran out 24 hours ago"),
+    ],
+)
+def test_the_clock_says_how_long_in_plain_words(now, said, tmp_path):
+    """Near and past the deadline, does the clock never say "0 hours", and use 1 hour, 1
+    minute and plurals rightly?"""
+    helper = BreachHelper(clock=lambda: now, folder=tmp_path)
+    helper.decide(datetime(2026, 3, 2, 9, 30), risk="likely")
+    text = helper.clock_text()
+    assert said in text
+    assert "0 hours" not in text
+    assert " 0 minutes" not in text
+    assert slips(text) == []
+
+
+def test_the_clock_counts_real_hours_across_the_october_change(tmp_path):
+    """Aware at 12:00 on 23 October 2026: at 10:00 GMT on 26 October is 1 hour left (not 2),
+    and does the deadline read 11:00 GMT?"""
+    helper = BreachHelper(clock=lambda: datetime(2026, 10, 26, 10, 0), folder=tmp_path)
+    decision = helper.decide(datetime(2026, 10, 23, 12, 0), risk="high")
+    assert decision.deadline_text == "Monday 26 October 2026, 11:00 GMT"
+    assert "Time left on the 72-hour clock: 1 hour." in helper.shown
+    assert "Tell the ICO by Monday 26 October 2026, 11:00 GMT" in helper.shown
+    zoned = BreachHelper(
+        clock=lambda: datetime(2026, 10, 26, 10, 30, tzinfo=timezone.utc), folder=tmp_path / "z"
+    )
+    zoned.decide(datetime(2026, 10, 23, 12, 0), risk="high")
+    assert "Time left on the 72-hour clock: 30 minutes." in zoned.shown
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"day": "2026-03-02"},
+        {"day": datetime(2026, 3, 2, 9, 30)},
+        {"time": 930},
+        {"time": datetime(2026, 3, 2, 9, 30)},
+        {"risk": "medium"},
+        {"risk": "High"},
+    ],
+)
+def test_the_breach_helper_refuses_what_no_learner_could_enter(kwargs, tmp_path):
+    """Is a value no box could hold refused with the kit's plain error, not a TraitError?"""
+    helper = BreachHelper(folder=tmp_path)
+    with pytest.raises(GdprInputError):
+        helper.fill(**kwargs)
+
+
+@pytest.mark.parametrize("aware", [date(2026, 3, 2), "2026-03-02 09:30", 1772443800])
+def test_decide_needs_a_date_and_time(aware, tmp_path):
+    """Is a date without a time, or text, refused plainly by decide()?"""
+    with pytest.raises(GdprInputError, match="date and time"):
+        BreachHelper(folder=tmp_path).decide(aware, risk="high")
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [{"channel": "fax"}, {"recipient": "charity"}, {"consent": "yes"}, {"consent": 1}],
+)
+def test_the_marketing_checker_refuses_answers_it_does_not_offer(answers, tmp_path):
+    """Is an answer that is not one of a question's options refused plainly, naming them?"""
+    checker = MarketingPermissionChecker(folder=tmp_path)
+    with pytest.raises(GdprInputError, match="use one of"):
+        checker.answer(**answers)
+    assert checker.verdict is None

@@ -2,9 +2,14 @@
 
 The triggers (who enters the journey, and what we know about their permission) and the
 messages (marketing or not, about our own similar products or not) are data in
-``datasets/journeys/automation.yaml``. Each marketing email or text is checked with
-:func:`coursework_kit.gdpr.check_electronic_marketing` (PECR regulations 22 and 23, as at
-November 2026); a service message, such as a dispatch notice, is not direct marketing.
+``datasets/journeys/automation.yaml``. Permission is per channel: each trigger says, for email
+and for text separately, whether the contact details are held, whether the people consented
+to marketing that way, and whether they could refuse it when the details were collected (PECR
+regulation 22(3)(c): the soft opt-in needs "a simple means of refusing" the use of those
+details). Each marketing email or text is checked with
+:func:`coursework_kit.gdpr.check_electronic_marketing` for its own channel (PECR regulations
+22 and 23, as at November 2026), and the verdict quotes that channel's facts; a service
+message, such as a dispatch notice, is not direct marketing.
 """
 
 from __future__ import annotations
@@ -13,10 +18,12 @@ import html
 from dataclasses import dataclass
 from functools import cache
 
-from coursework_kit.errors import JourneyError
+from coursework_kit._english import count
+from coursework_kit.errors import JourneyError, find_by_id
 from coursework_kit.gdpr import MarketingVerdict, check_electronic_marketing
 
 __all__ = [
+    "ChannelPermission",
     "JourneyCheck",
     "JourneyLibrary",
     "JourneyStep",
@@ -27,6 +34,19 @@ __all__ = [
 
 KINDS = ("trigger", "wait", "message")
 CHANNELS = ("email", "sms")
+CHANNEL_NAMES = {"email": "email", "sms": "text message"}
+SOURCE = "PECR regulations 22 and 23; ICO guidance 'Electronic mail marketing'"
+REFLECTS = "the law and ICO guidance as at November 2026"
+
+
+@dataclass(frozen=True)
+class ChannelPermission:
+    """What is known about marketing to the trigger's people by one channel."""
+
+    consent: bool
+    opt_out_offered: bool
+    facts: str
+    held: bool = True
 
 
 @dataclass(frozen=True)
@@ -34,10 +54,18 @@ class Trigger:
     id: str
     label: str
     recipient: str
-    consent: tuple[str, ...]
     existing_customer: bool
-    opt_out_offered: bool
     facts: str
+    channels: tuple[tuple[str, ChannelPermission], ...]
+
+    def permission(self, channel: str) -> ChannelPermission:
+        """What is known for ``channel`` ("email" or "sms")."""
+        return dict(self.channels)[channel]
+
+    @property
+    def consent(self) -> tuple[str, ...]:
+        """The channels the people consented to marketing by."""
+        return tuple(name for name, found in self.channels if found.consent)
 
 
 @dataclass(frozen=True)
@@ -58,21 +86,19 @@ class JourneyLibrary:
     messages: tuple[Message, ...]
 
     def trigger(self, trigger_id: str) -> Trigger:
-        for found in self.triggers:
-            if found.id == trigger_id:
-                return found
-        raise JourneyError(
-            f"There is no trigger {trigger_id!r}; choose one of: "
-            f"{', '.join(t.id for t in self.triggers)}."
+        return find_by_id(
+            self.triggers,
+            trigger_id,
+            JourneyError,
+            "There is no trigger {wanted}; choose one of: {ids}.",
         )
 
     def message(self, message_id: str) -> Message:
-        for found in self.messages:
-            if found.id == message_id:
-                return found
-        raise JourneyError(
-            f"There is no message {message_id!r}; choose one of: "
-            f"{', '.join(m.id for m in self.messages)}."
+        return find_by_id(
+            self.messages,
+            message_id,
+            JourneyError,
+            "There is no message {wanted}; choose one of: {ids}.",
         )
 
 
@@ -83,7 +109,17 @@ def journey_library() -> JourneyLibrary:
     from coursework_kit.datasets._shipped import load_shipped
 
     raw = load_shipped("journeys/automation.yaml", schema="journeys/automation.schema.json")
-    triggers = tuple(Trigger(**{**t, "consent": tuple(t["consent"])}) for t in raw["triggers"])
+    triggers = tuple(
+        Trigger(
+            **{
+                **t,
+                "channels": tuple(
+                    (name, ChannelPermission(**t["channels"][name])) for name in CHANNELS
+                ),
+            }
+        )
+        for t in raw["triggers"]
+    )
     messages = tuple(Message(**m) for m in raw["messages"])
     return JourneyLibrary(raw["introduction"], triggers, messages)
 
@@ -118,9 +154,8 @@ class JourneyStep:
         if self.kind == "trigger":
             return f"When: {library.trigger(self.trigger).label}"
         if self.kind == "wait":
-            return f"Wait {self.days} day{'s' if self.days != 1 else ''}"
-        medium = "text message" if self.channel == "sms" else "email"
-        return f"Send {medium}: {library.message(self.message).label}"
+            return f"Wait {count(self.days, 'day')}"
+        return f"Send {CHANNEL_NAMES[self.channel]}: {library.message(self.message).label}"
 
 
 @dataclass(frozen=True)
@@ -157,15 +192,23 @@ class JourneyCheck:
         items = []
         for step in self.steps:
             mark = {True: "✔ May be sent", False: "✘ Do not send", None: ""}[step.allowed]
-            items.append(
-                f"<li>{html.escape(step.text)}"
-                + (f"<br><strong>{mark}.</strong> {html.escape(step.reason)}" if mark else "")
-                + "</li>"
-            )
+            if mark:
+                said = f"<br><strong>{mark}.</strong> {html.escape(step.reason)}"
+            elif step.reason:  # a trigger: what is known about the people it brings in
+                said = f"<br><em>What Harbour &amp; Pine knows:</em> {html.escape(step.reason)}"
+            else:
+                said = ""
+            items.append(f"<li>{html.escape(step.text)}{said}</li>")
         problems = "".join(f"<li>{html.escape(p)}</li>" for p in self.problems)
+        sends = any(step.allowed is not None for step in self.steps)
         return (
             f"<div role='status'><ol>{''.join(items)}</ol>"
             + (f"<p><strong>Fix these:</strong></p><ul>{problems}</ul>" if problems else "")
+            + (
+                f"<p><small>Source: {html.escape(SOURCE)}. Reflects {REFLECTS}.</small></p>"
+                if sends
+                else ""
+            )
             + "</div>"
         )
 
@@ -173,6 +216,17 @@ class JourneyCheck:
 def _check_message(step: JourneyStep, trigger: Trigger, library: JourneyLibrary) -> StepCheck:
     message = library.message(step.message)
     text = step.describe(library)
+    permission = trigger.permission(step.channel)
+    medium = CHANNEL_NAMES[step.channel]
+    facts = permission.facts
+    if not permission.held:
+        return StepCheck(
+            step,
+            text,
+            False,
+            f"{facts} There is no way to send a {medium} to these people; choose the other "
+            "channel.",
+        )
     if not message.marketing:
         return StepCheck(
             step,
@@ -194,12 +248,22 @@ def _check_message(step: JourneyStep, trigger: Trigger, library: JourneyLibrary)
     verdict = check_electronic_marketing(
         channel=step.channel,
         recipient=trigger.recipient,
-        consent=step.channel in trigger.consent,
+        consent=permission.consent,
         existing_customer=trigger.existing_customer,
         similar_products=message.similar_products,
-        opt_out_offered=trigger.opt_out_offered,
+        opt_out_offered=permission.opt_out_offered,
     )
-    return StepCheck(step, text, verdict.allowed, verdict.reason, verdict)
+    other = [
+        CHANNEL_NAMES[name]
+        for name, found in trigger.channels
+        if name != step.channel and found.consent
+    ]
+    per_channel = (
+        f" Permission is per channel: agreeing to {other[0]}s does not mean agreeing to {medium}s."
+        if other and not permission.consent and trigger.recipient != "corporate"
+        else ""
+    )
+    return StepCheck(step, text, verdict.allowed, f"{facts}{per_channel} {verdict.reason}", verdict)
 
 
 def check_journey(steps: list[JourneyStep] | tuple[JourneyStep, ...]) -> JourneyCheck:

@@ -23,6 +23,7 @@ from coursework_kit._ui.snippets import alert, status
 from coursework_kit.errors import CourseworkError
 from coursework_kit.journeys.automation.assess import assess, journey_steps, step_work
 from coursework_kit.journeys.automation.check import (
+    CHANNEL_NAMES,
     CHANNELS,
     JourneyCheck,
     JourneyStep,
@@ -73,7 +74,11 @@ class JourneyBuilder(w.VBox):  # type: ignore[misc]
             style=_STYLE,
             layout=wide("40em"),
         )
-        self._channel = w.Dropdown(options=list(CHANNELS), description="By", style=_STYLE)
+        self._channel = w.Dropdown(
+            options=[(CHANNEL_NAMES[c].capitalize(), c) for c in CHANNELS],
+            description="By",
+            style=_STYLE,
+        )
         for control in (self._days, self._message, self._channel):
             control.observe(lambda _c: self._save(), names="value")
         send = w.Button(description="Add message")
@@ -237,7 +242,16 @@ class JourneyBuilder(w.VBox):  # type: ignore[misc]
             self.session.update(self.work)
 
     def _draw(self) -> None:
-        items = "".join(f"<li>{html.escape(s.describe(self.library))}</li>" for s in self.steps)
+        items = "".join(
+            f"<li>{html.escape(s.describe(self.library))}"
+            + (
+                f"<br><small>{html.escape(self.library.trigger(s.trigger).facts)}</small>"
+                if s.kind == "trigger"
+                else ""
+            )
+            + "</li>"
+            for s in self.steps
+        )
         self._steps.value = f"<p><strong>Your journey:</strong></p><ol>{items}</ol>"
         self._result.value = ""
 

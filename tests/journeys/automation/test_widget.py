@@ -93,7 +93,8 @@ def test_a_new_builder_on_the_same_folder_shows_the_latest_journey(tmp_path):
     assert again.steps == first.steps
     assert again.work == first.work
     assert "new garden furniture range" in again.journey
-    assert "May be sent" in again.feedback
+    assert "Do not send" in again.feedback  # consent to emails is not consent to texts
+    assert "Permission is per channel" in again.feedback
     assert again.result is not None
     again.add_wait(4)
     assert again.feedback == ""  # a change clears the verdicts until checked again
@@ -140,3 +141,15 @@ def test_a_broken_evidence_file_does_not_stop_the_builder(tmp_path):
     builder.check()
     assert "could not be read" in builder.message
     assert len(_saved(tmp_path).latest.work.steps) == 2
+
+
+def test_the_trigger_facts_and_channel_names_are_shown(tmp_path):
+    """Does the journey show what is known about the trigger's people, and the channel
+    choices read as words, not ids?"""
+    builder = JourneyBuilder(folder=tmp_path)
+    builder.set_trigger("first-order")
+    assert "They did not agree to marketing texts" in builder.journey
+    labels = [label for label, _value in builder._channel.options]
+    assert labels == ["Email", "Text message"]
+    builder.fill_form(channel="sms")
+    assert builder.work.form.channel == "sms"
