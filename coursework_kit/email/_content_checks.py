@@ -18,6 +18,32 @@ if TYPE_CHECKING:
 
 _VAGUE = {"click here", "click", "here", "more", "read more", "submit", "go", "link", "this"}
 _SHOUTY = re.compile(r"\b[A-Z]{4,}\b")
+# What mail programs put before the subject of a reply or a forward, in English and the
+# languages customers' programs often use: Re, RE, Fwd, FW, AW, SV, VS, WG, TR, RIF, Antw,
+# with a count (Re[2]:, Re^2:) and any spacing ("RE :"), at the start, after any symbols.
+_REPLY_PREFIX = re.compile(
+    r"^[^\w{]*((?:re|fwd?|aw|sv|vs|wg|tr|rif|antw|odp)(?:\s*(?:\[\d+\]|\^\d+|\(\d+\)))?"
+    r"\s*[:：])",
+    re.IGNORECASE,
+)
+_FAKE_REPLY_SOURCE = (
+    "CAP Code rules 2.1 (marketing must be obviously identifiable as marketing) and 3.1 (it must "
+    "not mislead), as at 2025; in the US, the CAN-SPAM Act bans misleading subject lines "
+    "(15 U.S.C. 7704(a)(2))"
+)
+# Words left in from a template or a first draft: the email is not finished.
+_PLACEHOLDERS = re.compile(
+    r"write the message here|lorem ipsum|\[(?:insert|add|your|name|link|date)[^\]]*\]"
+    r"|<(?:insert|add)[^>]*>|\b(?:tbc|tbd|xxx+)\b",
+    re.IGNORECASE,
+)
+# Words that greet or sign off: an email of only these says nothing yet.
+_GREETING_WORDS = {
+    "hi", "hello", "hey", "dear", "there", "thanks", "thank", "you", "regards", "best",
+    "wishes", "kind", "warm", "from", "the", "team", "at", "harbour", "pine", "cheers", "love",
+    "all", "everyone", "and",
+}  # fmt: skip
+_MIN_MESSAGE_WORDS = 3
 _LENGTH_NAME = "Sophie"  # a typical first name, for lengths of tokens with no fallback
 
 
@@ -71,6 +97,20 @@ def check_subject(subject: str) -> list[Finding]:
                 why_length,
             )
         )
+    prefix = _REPLY_PREFIX.match(subject)
+    if prefix:
+        found.append(
+            Finding(
+                "problem",
+                "subject",
+                f"Take '{prefix.group(1)}' off the start of the subject line: this email "
+                "is not a reply or a forward.",
+                "'Re:' or 'Fwd:' makes people think you are answering them or passing on their "
+                "own message. Tricking people into opening marketing is misleading, and "
+                "customers who feel tricked unsubscribe or report it as spam.",
+                _FAKE_REPLY_SOURCE,
+            )
+        )
     if _SHOUTY.search(subject) or "!!" in subject:
         found.append(
             Finding(
@@ -79,6 +119,43 @@ def check_subject(subject: str) -> list[Finding]:
                 "Avoid capital letters for whole words and repeated exclamation marks.",
                 "They read as shouting, and spam filters treat them as a warning sign.",
             )
+        )
+    return found
+
+
+def check_body(body: str) -> list[Finding]:
+    """Whether the email says something: not empty, not only a greeting, not a template's
+    placeholder words."""
+    why = "The email text is the message itself: without it there is nothing to read or act on."
+    if not body.strip():
+        return [Finding("problem", "body", "Write the email text: it is empty.", why)]
+    found = []
+    placeholder = _PLACEHOLDERS.search(body)
+    if placeholder:
+        found.append(
+            Finding(
+                "problem",
+                "body",
+                f"Replace '{placeholder.group(0)}' with your own words.",
+                "Words left in from a template tell every reader the email was not finished.",
+            )
+        )
+    plain = re.sub(r"\{[^{}]*\}", " ", body)  # personalisation tokens are not the message
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", plain.lower())
+    message = [w for w in words if w not in _GREETING_WORDS]
+    if len(message) < _MIN_MESSAGE_WORDS:
+        found.append(
+            Finding(
+                "problem",
+                "body",
+                "The email text is only a greeting. Say what the email is about: the news, "
+                "the offer, or what you want the reader to do.",
+                why,
+            )
+        )
+    if not found:
+        found.append(
+            Finding("good", "body", f"The email text has a message ({len(words)} words).", why)
         )
     return found
 

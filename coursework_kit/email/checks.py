@@ -36,6 +36,7 @@ def check_campaign(
     findings = [
         *content.check_subject(campaign.subject),
         *content.check_preview(campaign.preview_text, campaign.subject),
+        *content.check_body(campaign.body),
         *content.check_personalisation(campaign, audience),
         *content.check_calls_to_action(campaign.calls_to_action),
         *content.check_tone(campaign),

@@ -1,5 +1,6 @@
 """The search snippet and search ad limits (``datasets/search/limits.yaml``, checked November
-2026), each with its value, source and why it matters. Validated against its JSON Schema the
+2026), each with its value, source and why it matters, and what Google's advertising policies
+say about an ad's words (as at 2025). Validated against its JSON Schema the
 first time it is needed, then kept in memory."""
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-__all__ = ["search_limits"]
+__all__ = ["ad_policy", "search_limits"]
 
 
 @cache
@@ -19,3 +20,10 @@ def search_limits() -> dict[str, dict[str, dict[str, Any]]]:
         "search/limits.yaml", schema="search/limits.schema.json"
     )
     return raw
+
+
+def ad_policy() -> dict[str, Any]:
+    """What Google's advertising policies say about an ad's words: the sources (each with the
+    date it reflects) and the claims an ad cannot make without proof."""
+    policy: dict[str, Any] = search_limits()["ad_policy"]
+    return policy

@@ -1,13 +1,15 @@
 """Paid search (PPC): check the text of a Google responsive search ad.
 
-Headlines, descriptions and the display path are checked against Google's limits and editorial
-policy (``datasets/search/limits.yaml``, checked November 2026), each with why it matters.
+Headlines, descriptions and the display path are checked against Google's limits
+(``datasets/search/limits.yaml``, checked November 2026) and against Google's Editorial and
+Misrepresentation policies as they stood in 2025 (punctuation, emoji and symbols, capitals,
+gimmicky spelling or repetition, and claims nobody can check such as "#1"), each with why it
+matters and its source.
 """
 
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,14 +24,13 @@ from coursework_kit.findings import (
     findings_html,
     ordered,
 )
+from coursework_kit.search._editorial import claims, editorial
 from coursework_kit.search._limits import search_limits
 from coursework_kit.search.snippet import finding, text_field
-from coursework_kit.social.posts.voice import brand_voice
 
 __all__ = ["AdCheck", "check_search_ad"]
 
 _SITE = "harbourandpine.example"
-_GOOGLE_EDITORIAL = "Google Ads policy, 'Editorial' (punctuation, symbols and capitals)"
 
 
 @dataclass(frozen=True)
@@ -125,39 +126,6 @@ def _lengths(items: list[str], what: str, limit: dict[str, Any]) -> list[Finding
     return found
 
 
-def _editorial(headlines: list[str], descriptions: list[str]) -> list[Finding]:
-    found = [
-        Finding(
-            MUST_FIX,
-            "headline-punctuation",
-            f"Headline '{h}' has an exclamation mark.",
-            "Google does not allow exclamation marks in headlines.",
-            _GOOGLE_EDITORIAL,
-        )
-        for h in headlines
-        if "!" in h
-    ]
-    allowed = brand_voice().allowed_capitals
-    shouting = [
-        w
-        for text in headlines + descriptions
-        for w in re.findall(r"\b[A-Z]{2,}\b", text)
-        if w not in allowed
-    ]
-    if shouting:
-        found.append(
-            Finding(
-                MUST_FIX,
-                "capitals",
-                f"Words in capitals: {', '.join(dict.fromkeys(shouting))}.",
-                "Google does not allow capitals used for effect, such as 'FREE'; only short "
-                "forms (UK, VAT) and brand names may be in capitals.",
-                _GOOGLE_EDITORIAL,
-            )
-        )
-    return found
-
-
 def check_search_ad(
     headlines: Sequence[str],
     descriptions: Sequence[str],
@@ -216,7 +184,8 @@ def check_search_ad(
                 "Google mixes and matches headlines; a repeat wastes a slot it could test.",
             )
         )
-    found += _editorial(heads, texts)
+    found += editorial(heads, texts)
+    found += claims(heads, texts)
     if keyword is not None and text_field(keyword, "The keyword"):
         if any(keyword.lower() in h.lower() for h in heads):
             found.append(

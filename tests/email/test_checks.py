@@ -222,3 +222,85 @@ def test_a_blaming_subject_line_stops_the_send():
     result = check_campaign(replace(GOOD, subject="Our customers are idiots, read this"), now=NOW)
     assert not result.ready
     assert any(f.check == "tone" and "idiots" in f.message for f in result.problems)
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("", "it is empty"),
+        ("   \n\n  ", "it is empty"),
+        ("Hi {first_name|there},", "only a greeting"),
+        ("Hi there,\n\nThanks, the Harbour & Pine team", "only a greeting"),
+        ("Dear {first_name|customer}, {first_name}", "only a greeting"),
+        ("Hi {first_name|there},\n\nWrite the message here.", "Replace 'Write the message here'"),
+        ("Hi {first_name|there}, our sale starts [insert date].", "Replace '[insert date]'"),
+        ("Hi there, lorem ipsum dolor sit amet.", "Replace 'lorem ipsum'"),
+        ("Hi there, the sale ends on TBC at 5pm.", "Replace 'TBC'"),
+    ],
+)
+def test_an_email_with_nothing_to_say_must_be_fixed(body, words):
+    """Is an empty email, one that is only a greeting, or one with a template's placeholder
+    left in, a problem to fix before sending?"""
+    campaign = replace(GOOD, body=body)
+    assert not check_campaign(campaign, now=NOW).ready
+    assert any(words in m for m in messages(campaign, "body", "problem"))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hi {first_name|there},\n\nOur spring bedding has arrived.",
+        "Our winter sale starts today.",
+        "Hello! New oak shelves, made in Cumbria, from £45.",
+    ],
+)
+def test_an_email_with_a_message_is_fine(body):
+    """Does an email that says something pass the body check, however short?"""
+    campaign = replace(GOOD, body=body)
+    assert messages(campaign, "body", "problem") == []
+    assert messages(campaign, "body", "good")
+
+
+@pytest.mark.parametrize(
+    ("subject", "prefix"),
+    [
+        ("Re: your order", "Re:"),
+        ("RE : your order", "RE :"),
+        ("re:your spring bedding is here", "re:"),
+        ("Fwd: our spring bedding is here", "Fwd:"),
+        ("FW: spring bedding for your bedroom", "FW:"),
+        ("Re[2]: your spring bedding order", "Re[2]:"),
+        ("Re: Re: about your bedding", "Re:"),
+        ("  Re: our spring bedding is here", "Re:"),
+        ("🔥 RE: our spring bedding is here", "RE:"),
+        ("AW: our spring bedding is here", "AW:"),
+    ],
+)
+def test_a_fake_reply_or_forward_subject_must_be_fixed(subject, prefix):
+    """Is a marketing subject dressed up as a reply or a forward a problem, naming the prefix
+    and a real source?"""
+    campaign = replace(GOOD, subject=subject)
+    found = [
+        f
+        for f in check_campaign(campaign, now=NOW).findings
+        if f.check == "subject" and f.level == "problem"
+    ]
+    assert len(found) == 1
+    assert f"Take '{prefix}' off the start" in found[0].message
+    assert "CAP Code rules 2.1" in found[0].source
+    assert "as at" in found[0].source
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Rethink your bedroom this spring",
+        "Update re: your spring bedding order",
+        "Refresh your room: spring bedding is here",
+        "Free delivery: spring bedding is here",
+        "Trending: our spring bedding",
+    ],
+)
+def test_subjects_that_only_start_like_a_reply_are_fine(subject):
+    """Are words that start with "re" or "fw", and "re:" meaning "about" mid-line, left alone?"""
+    assert messages(replace(GOOD, subject=subject), "subject", "problem") == []

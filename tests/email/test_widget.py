@@ -230,3 +230,14 @@ def test_the_assessment_agrees_with_the_check(builder):
     feedback = builder.assessment
     assert not feedback.ready
     assert [f.message for f in feedback.of("must fix")] == [f.message for f in result.problems]
+
+
+def test_an_email_with_no_text_is_not_sent(builder):
+    """With every other box filled in, does an empty email text stop Check and Send, saying
+    what to write?"""
+    fill(builder)
+    builder.set_body("")
+    assert not builder.check().ready
+    assert "Write the email text" in builder.findings_html
+    assert builder.send() is None
+    assert builder.results is None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -96,17 +97,35 @@ def said(reply: str, patterns: tuple[str, ...]) -> Said:
     f = featurise(reply, _said_in(patterns))
     plain = set(f.where.get("g:rem", ()))
     negated: set[int] = set()
-    for token in f.where.get("g:rem_neg", ()):
-        (plain if _released(reply, f, token) else negated).add(token)
+    found = f.where.get("g:rem_neg", ())
+    if found:
+        released = _Releases(reply, f)
+        for token in found:
+            (plain if released(token) else negated).add(token)
     return Said(f, tuple(sorted(plain)), tuple(sorted(negated - plain)))
 
 
-def _released(reply: str, f: Features, token: int) -> bool:
-    """Whether the negation before ``token`` (in its clause) is cancelled before it."""
-    start = f.spans[next((c for c in f.clauses if token in c), [token])[0]][0]
-    before = reply[start : f.spans[token][0]]
-    cues = list(_NEGATION_CUE.finditer(before))
-    return bool(cues) and _RELEASES.search(before[cues[-1].end() :]) is not None
+class _Releases:
+    """Whether the negation before a token (in its clause) is cancelled before it. The
+    reply's negation cues, release words and clause starts are found once, then each token is
+    looked up, so a long reply costs no more than its length."""
+
+    def __init__(self, reply: str, f: Features) -> None:
+        self.spans = f.spans
+        self.clause_start = {t: f.spans[c[0]][0] for c in f.clauses for t in c}
+        cues = [(m.start(), m.end()) for m in _NEGATION_CUE.finditer(reply)]
+        self.cue_starts, self.cue_ends = [a for a, _ in cues], [b for _, b in cues]
+        found = [(m.start(), m.end()) for m in _RELEASES.finditer(reply)]
+        self.release_starts, self.release_ends = [a for a, _ in found], [b for _, b in found]
+
+    def __call__(self, token: int) -> bool:
+        end = self.spans[token][0]
+        start = self.clause_start.get(token, end)
+        last = bisect_right(self.cue_ends, end) - 1  # the last negation ending before it
+        if last < 0 or self.cue_starts[last] < start:
+            return False
+        first = bisect_left(self.release_starts, self.cue_ends[last])
+        return first < len(self.release_starts) and self.release_ends[first] <= end
 
 
 def clause(reply: str, f: Features, token: int) -> str:
@@ -127,6 +146,12 @@ def rule_met(reply: str, rule: ReplyRule) -> tuple[bool, str]:
     return False, ""
 
 
+@lru_cache(maxsize=4096)
+def _small(word: str) -> bool:
+    """Whether ``word`` is a small word ("the", "it", "you"), not a content word."""
+    return not content_words(word)
+
+
 def keyword_list(reply: str, f: Features, done: int) -> bool:
     """Whether the reply is a list of key words rather than sentences: six words or more with
     almost no small words ("the", "it", "you"), or doing two things or more (``done``) so, or
@@ -135,7 +160,7 @@ def keyword_list(reply: str, f: Features, done: int) -> bool:
     words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", reply)
     if len(words) < 4:
         return False
-    small = sum(1 for word in words if not content_words(word)) / len(words)
+    small = sum(1 for word in words if _small(word.lower())) / len(words)
     if small < 0.25 and len(words) >= 6:
         return True
     if done < 2:

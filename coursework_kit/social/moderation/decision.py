@@ -8,15 +8,21 @@ right, and what the reply does well or needs to fix.
 from __future__ import annotations
 
 import html
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from coursework_kit.social.moderation.policy import ModerationError, load_policy
 from coursework_kit.social.moderation.queue import QueueItem, get_item
-from coursework_kit.social.moderation.reply import ReplyCheck, check_reply
+from coursework_kit.social.moderation.reply import MAX_REPLY_CHARS, ReplyCheck, check_reply
 
-__all__ = ["EscalationCheck", "Judgement", "judge"]
+__all__ = ["EscalationCheck", "Judgement", "judge", "quick_outcome"]
 
 BEST, ACCEPTABLE, NOT_RIGHT = "best", "acceptable", "not right"
+# Judgements made in this process, newest last, by item, action, escalation and reply: judging
+# is pure, so the same decision in the same words is judged once (a re-run notebook cell, a
+# report read twice). The key is the learner's own words, never a stored verdict.
+_JUDGED: OrderedDict[tuple[str, str, str | None, str], Judgement] = OrderedDict()
+_JUDGED_MAX = 512
 
 
 @dataclass(frozen=True)
@@ -173,6 +179,21 @@ def _escalation(item: QueueItem, action: str, chosen: str | None) -> EscalationC
     )
 
 
+def quick_outcome(
+    item: QueueItem, action: str, escalate_to: str | None, reply: str, *, reply_ok: bool
+) -> tuple[str, bool, bool]:
+    """The action's verdict, whether the escalation is right and whether the reply is, worked
+    out without reading a written reply: for one, ``reply_ok`` (what the learner was told) is
+    taken as it is. Quick: for showing progress before each reply is read again."""
+    chosen = load_policy().action(action)
+    if not reply.strip():
+        reply_ok = not (chosen.needs_reply or item.reply_needed)
+    elif len(reply) > MAX_REPLY_CHARS:
+        reply_ok = False
+    verdict = _action_verdict(item, action)[0]
+    return verdict, _escalation(item, action, escalate_to).right, reply_ok
+
+
 def judge(
     item: QueueItem | str,
     *,
@@ -203,6 +224,12 @@ def judge(
         escalate_to = None
     if escalate_to is not None:
         policy.route(escalate_to)
+    key = (item.id, action, escalate_to, reply)
+    plain = type(reply) is str and type(action) is str and type(escalate_to) in (str, type(None))
+    known = _JUDGED.get(key) if plain else None
+    if known is not None and known.item is item:
+        _JUDGED.move_to_end(key)
+        return known
     verdict, feedback = _action_verdict(item, action)
     reply_check = check_reply(
         item,
@@ -211,7 +238,7 @@ def judge(
         # On a post on someone else's account we message them directly: no public invite.
         private_invite=action == "private_channel" and item.public and item.kind != "post",
     )
-    return Judgement(
+    result = Judgement(
         item=item,
         action=action,
         escalate_to=escalate_to,
@@ -220,3 +247,8 @@ def judge(
         escalation=_escalation(item, action, escalate_to),
         reply=reply_check,
     )
+    if plain:
+        _JUDGED[key] = result
+    while len(_JUDGED) > _JUDGED_MAX:
+        _JUDGED.popitem(last=False)
+    return result

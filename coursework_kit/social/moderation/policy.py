@@ -11,7 +11,7 @@ import html
 from dataclasses import dataclass
 from functools import cache
 
-from coursework_kit.errors import DatasetError, ModerationError
+from coursework_kit.errors import DatasetError, ModerationError, find_by_id
 
 __all__ = [
     "Action",
@@ -89,29 +89,27 @@ class Policy:
     routes: tuple[Route, ...]
 
     def section(self, section_id: str) -> Section:
-        for s in self.sections:
-            if s.id == section_id:
-                return s
-        raise ModerationError(f"The policy has no section {section_id!r}.")
+        return find_by_id(
+            self.sections, section_id, ModerationError, "The policy has no section {wanted}."
+        )
 
     def action(self, action_id: str) -> Action:
         """The action with this id; a plain message listing the choices if there is none."""
-        for a in self.actions:
-            if a.id == action_id:
-                return a
-        raise ModerationError(
-            f"{action_id!r} is not one of the actions. Choose one of: "
-            f"{', '.join(a.id for a in self.actions)}."
+        return find_by_id(
+            self.actions,
+            action_id,
+            ModerationError,
+            "{wanted} is not one of the actions. Choose one of: {ids}.",
         )
 
     def route(self, route_id: str) -> Route:
         """The escalation route with this id; a plain message listing them if there is none."""
-        for r in self.routes:
-            if r.id == route_id:
-                return r
-        raise ModerationError(
-            f"{route_id!r} is not one of the escalation routes. Choose one of: "
-            f"{', '.join(r.id for r in self.routes)}, or None for no escalation."
+        return find_by_id(
+            self.routes,
+            route_id,
+            ModerationError,
+            "{wanted} is not one of the escalation routes. Choose one of: {ids}, "
+            "or None for no escalation.",
         )
 
     def __repr__(self) -> str:

@@ -21,6 +21,7 @@ from coursework_kit.chat.assess import ReplyAssessment, assess_reply
 from coursework_kit.chat.moves import Moves
 from coursework_kit.chat.understand import Features, understand
 from coursework_kit.errors import ReplyTypeError
+from coursework_kit.social.moderation import _details
 from coursework_kit.social.moderation._reading import (
     PRIVATE,
     clause,
@@ -31,13 +32,18 @@ from coursework_kit.social.moderation._reading import (
 )
 from coursework_kit.social.moderation.queue import QueueItem, threat_patterns
 
-__all__ = ["ReplyCheck", "check_reply", "item_scenario", "personal_details", "repeated_details"]
+__all__ = [
+    "MAX_REPLY_CHARS",
+    "ReplyCheck",
+    "check_reply",
+    "item_scenario",
+    "personal_details",
+    "repeated_details",
+]
 
-# Phone numbers (UK mobiles and landlines, with or without +44), email addresses and
-# Harbour & Pine order numbers: details that must never be written back in public.
-_PHONE = re.compile(r"(?<![\d+])(?:\+44\s?|0)(?:\d[\s-]?){9,10}(?!\d)")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_ORDER = re.compile(r"\bHP-\d{4,6}\b", re.IGNORECASE)
+# The longest reply checked: a reply to one post is a few sentences, and chat's longest
+# adviser message is the same length. A longer one is refused with a plain message.
+MAX_REPLY_CHARS = 3_000
 # Each tone flag an item can ask for, as the move that shows it.
 _MOVE_FOR = {
     "greeting": "greet",
@@ -74,25 +80,20 @@ _UNSURE = {
 }
 
 
-def _digits(text: str) -> str:
-    digits = re.sub(r"\D", "", text)
-    return "0" + digits[2:] if digits.startswith("44") else digits
-
-
 def _plain(text: str) -> str:
     return " ".join(text.lower().split())
 
 
 def personal_details(text: str) -> list[str]:
-    """Phone numbers, email addresses and order numbers found in ``text``.
+    """Phone numbers (UK, in the forms people type them), email addresses and order numbers
+    found in ``text``.
 
     >>> personal_details("Ring me on 07700 900461 about HP-20417, or dani@example.com")
     ['07700 900461', 'dani@example.com', 'HP-20417']
+    >>> personal_details("Call +44 (0)7700 900461 or (0113) 496 0000 before 01.12.2026")
+    ['+44 (0)7700 900461', '(0113) 496 0000']
     """
-    found = [m.group(0).strip() for m in _PHONE.finditer(text)]
-    found += [m.group(0) for m in _EMAIL.finditer(text)]
-    found += [m.group(0) for m in _ORDER.finditer(text)]
-    return list(dict.fromkeys(found))
+    return _details.personal_details(text)
 
 
 def repeated_details(item: QueueItem, reply: str) -> list[str]:
@@ -100,12 +101,12 @@ def repeated_details(item: QueueItem, reply: str) -> list[str]:
 
     Phone numbers match whatever the spacing; other details match ignoring case and spacing.
     """
-    phones_in_reply = {_digits(m.group(0)) for m in _PHONE.finditer(reply)}
+    phones_in_reply = {_details.phone_key(p) for p in _details.phones(reply)}
     plain_reply = _plain(reply)
     repeated = []
     for detail in dict.fromkeys([*item.personal_data, *personal_details(item.text)]):
-        if _PHONE.fullmatch(detail.strip()):
-            if _digits(detail) in phones_in_reply:
+        if _details.is_phone(detail):
+            if _details.phone_key(detail) in phones_in_reply:
                 repeated.append(detail)
         elif _plain(detail) in plain_reply:
             repeated.append(detail)
@@ -273,6 +274,16 @@ def check_reply(item: QueueItem, reply: str, *, needed: bool, private_invite: bo
     if not reply.strip():
         missing = ["This needs a reply: write what you would post or send."] if needed else []
         return ReplyCheck(reply, needed, problems=missing)
+    if len(reply) > MAX_REPLY_CHARS:
+        return ReplyCheck(
+            reply,
+            needed,
+            problems=[
+                f"Your reply is {len(reply):,} characters long, which is too long to check. "
+                "A reply to one post needs only a few sentences: keep it under "
+                f"{MAX_REPLY_CHARS:,} characters."
+            ],
+        )
     moves = understand(reply, item_scenario(item), customer_message=item.text)
     tone = assess_reply(reply, customer_message=item.text, customer_name=item.name)
     problems, unsure = _harm(reply, moves)

@@ -2,8 +2,9 @@
 
 Pure logic, so the widget stays thin. A session is built from a :class:`ModerationWork` (the
 record's latest attempt) with :meth:`ModerationSession.from_work` and gives one back with
-:meth:`ModerationSession.work`. Reopening is cheap: an item's decision is judged again only
-when it is shown or checked, and until then the progress shows what the learner was told.
+:meth:`ModerationSession.work`. Reopening is cheap: an item's reply is read again only when it
+is shown or checked (and once a process: :func:`judge` keeps what it has judged), and until
+then the progress shows the verdict on the reply that the learner was told.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
-from coursework_kit.social.moderation.decision import Judgement, judge
+from coursework_kit.social.moderation.decision import Judgement, judge, quick_outcome
 from coursework_kit.social.moderation.policy import ModerationError, load_policy
 from coursework_kit.social.moderation.queue import QueueItem, load_queue
 from coursework_kit.social.moderation.record import (
@@ -202,12 +203,25 @@ class ModerationSession:
         return found
 
     def outcome(self, item_id: str) -> ModerationOutcome | None:
-        """How the latest check of an item went: judged in this kernel, or as last told."""
+        """How the latest check of an item went: judged in this kernel, or, for a check saved
+        with what the learner was told, the action, the escalation and an empty reply worked
+        out again (that is quick) and a written reply's verdict as told (reading a reply is
+        not quick). Only what the learner sees uses a told verdict: :func:`assess` judges
+        every reply again."""
         if item_id in self._judged:
             return outcome_of(self._judged[item_id])
         check = self._latest.get(item_id)
-        if check is not None and check.told is not None:
-            return check.told
+        if check is None:
+            return None
+        if check.told is not None:
+            verdict, escalation_right, reply_ok = quick_outcome(
+                self.item(item_id),
+                check.action,
+                check.escalate_to,
+                check.reply,
+                reply_ok=check.told.reply_ok,
+            )
+            return ModerationOutcome(cast("Verdict", verdict), escalation_right, reply_ok)
         result = self.result(item_id)
         return None if result is None else outcome_of(result)
 

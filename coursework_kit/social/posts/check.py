@@ -22,7 +22,8 @@ from coursework_kit.findings import (
     findings_html,
     ordered,
 )
-from coursework_kit.social.platforms import Figure, PlatformRules, disclosure, platform_rules
+from coursework_kit.social.platforms import Figure, PlatformRules, platform_rules
+from coursework_kit.social.posts._disclosure import disclosure_findings
 from coursework_kit.social.posts._text import (
     Readability,
     counted_length,
@@ -35,7 +36,6 @@ from coursework_kit.social.posts._text import (
 from coursework_kit.social.posts.voice import (
     BrandVoice,
     brand_voice,
-    phrase_pattern,
     plain_language,
     voice,
 )
@@ -291,44 +291,6 @@ def _alt_text(alt: str | None, has_image: bool, rules: PlatformRules) -> list[Fi
     return [Finding(GOOD, "alt-text", "The image has alt text.", "Everyone gets the picture.")]
 
 
-def _disclosure(text: str, paid: bool) -> list[Finding]:
-    if not paid:
-        return []
-    rules = disclosure()
-    source = f"{rules.source} (as at {rules.reflects.split(' as at ')[-1]})"
-    upfront = text.strip()[: rules.upfront_characters]
-    if any(phrase_pattern(label).search(upfront) for label in rules.labels):
-        return [
-            Finding(
-                GOOD,
-                "disclosure",
-                "The post is labelled as an ad at the start.",
-                "People can see straight away that it is advertising.",
-                source,
-            )
-        ]
-    later = any(phrase_pattern(label).search(text) for label in rules.labels)
-    unclear = [u for u in rules.unclear_labels if phrase_pattern(u).search(text)]
-    if later:
-        found = "There is an ad label, but not at the start of the post."
-    elif unclear:
-        found = f"The post uses {', '.join(unclear)}, which is not a clear enough label."
-    else:
-        found = "This post is paid for or gifted, but it is not labelled as an ad."
-    return [
-        Finding(
-            MUST_FIX,
-            "disclosure",
-            found + " Put '#ad' (or 'Ad') at the very start.",
-            "Advertising must be obviously identifiable as advertising. The ASA and CMA say "
-            "a paid or gifted post needs a clear label such as #ad, up front where people see "
-            "it before they engage; labels such as #sp, #spon, 'sponsored' or #gifted are not "
-            "clear enough.",
-            source,
-        )
-    ]
-
-
 def check_post(
     text: str,
     *,
@@ -369,7 +331,7 @@ def check_post(
     found += _hashtags(text, rules, brand_guide)
     found += _links(text, rules)
     found += _alt_text(image_alt_text, has_image or bool(image_alt_text), rules)
-    found += _disclosure(text, paid_partnership)
+    found += disclosure_findings(text, paid_partnership)
     found += voice(text, rules.id, brand_guide)
     score, plain = plain_language(text, brand_guide)
     return PostCheck(text, rules, length, ordered(found + plain), score)

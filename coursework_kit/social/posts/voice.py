@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from coursework_kit.findings import GOOD, MUST_FIX, SHOULD_FIX, Finding
+from coursework_kit.social.posts._forms import forms_pattern
 from coursework_kit.social.posts._text import Readability, emoji_count, mask, readability
 from coursework_kit.social.posts._tone import BLAMES, OVER_PROMISES, PRESSURE, read_tone
 
@@ -41,11 +42,30 @@ def _flat(text: str) -> str:
 
 @dataclass(frozen=True)
 class AvoidRule:
-    """Words the brand avoids, what to say instead, and why."""
+    """Words the brand avoids, what to say instead, and why. Each word is looked for in every
+    form ("utilise": utilising, utilised, utilisation, utilize...) unless ``exact``."""
 
     words: tuple[str, ...]
     instead: str
     why: str
+    exact: bool = False
+
+    def found(self, text: str) -> list[tuple[str, str]]:
+        """The words of this rule in ``text``: each as written there (once) and the word on
+        the list it is a form of.
+
+        >>> AvoidRule(("optimise",), "use", "Jargon.").found("Optimising and optimise rooms")
+        [('Optimising', 'optimise'), ('optimise', 'optimise')]
+        """
+        hits = forms_pattern(self.words, self.exact).finditer(text)
+        written = dict.fromkeys(" ".join(m.group(0).split()) for m in hits)
+        return [(w, self._headword(w)) for w in written]
+
+    def _headword(self, written: str) -> str:
+        for word in self.words:
+            if forms_pattern((word,), self.exact).fullmatch(written):
+                return word
+        return written
 
 
 @dataclass(frozen=True)
@@ -160,7 +180,10 @@ def brand_voice(name: str = "brand_voice") -> BrandVoice:
         tone_words=tuple(raw["tone_words"]),
         examples=tuple((x["not_this"], x["but_this"]) for x in raw["we_sound"]),
         avoid=tuple(
-            AvoidRule(tuple(a["words"]), _flat(a["instead"]), _flat(a["why"])) for a in raw["avoid"]
+            AvoidRule(
+                tuple(a["words"]), _flat(a["instead"]), _flat(a["why"]), a.get("exact", False)
+            )
+            for a in raw["avoid"]
         ),
         emoji_max=raw["emoji"]["max_per_post"],
         emoji_per_platform=dict(raw["emoji"]["per_platform"]),
@@ -218,14 +241,19 @@ def voice(text: str, platform: str, brand: BrandVoice) -> list[Finding]:
     plain = mask(text)
     found: list[Finding] = tone(text, brand)
     for rule in brand.avoid:
-        hits = [w for w in rule.words if phrase_pattern(w).search(plain)]
+        hits = rule.found(plain)
         if hits:
+            said = [
+                f"'{w}'" if w.lower() == word.lower() else f"'{w}' (a form of '{word}')"
+                for w, word in hits
+            ]
+            words = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
             found.append(
                 Finding(
                     SHOULD_FIX,
                     "avoid-words",
-                    f"'{', '.join(hits)}' is on {brand.brand}'s list of words to avoid. "
-                    f"Try: {rule.instead}.",
+                    f"{words} {'is' if len(hits) == 1 else 'are'} on {brand.brand}'s list of "
+                    f"words to avoid. Try: {rule.instead}.",
                     rule.why,
                 )
             )

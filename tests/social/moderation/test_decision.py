@@ -175,3 +175,40 @@ def test_model_reply_is_shown_after_checking():
     page = judge("complaint-late-rug", action="leave")._repr_html_()
     assert "See one good reply" in page
     assert html.escape(get_item("complaint-late-rug").model_reply) in page
+
+
+def test_a_reply_too_long_to_check_is_refused_plainly():
+    """Is a reply far longer than any real reply refused with a plain message (not read for
+    seconds), while one just under the limit is still read?"""
+    from coursework_kit.social.moderation.reply import MAX_REPLY_CHARS
+
+    sentence = "Hi Dani, I'm so sorry. I've hidden your comment to protect your number. "
+    long_reply = sentence * (50_000 // len(sentence))
+    result = judge("phone-number-public", action="hide", reply=long_reply)
+    assert not result.reply.ok
+    (problem,) = result.reply.problems
+    assert f"{len(long_reply):,} characters long" in problem
+    assert f"under {MAX_REPLY_CHARS:,} characters" in problem
+    assert result.reply.moves is None  # refused before it was read
+    assert result.verdict == "best"  # the action is still judged
+    fits = (sentence * (MAX_REPLY_CHARS // len(sentence)))[:MAX_REPLY_CHARS]
+    read = judge("phone-number-public", action="hide", reply=fits)
+    assert read.reply.moves is not None
+    assert not any("too long to check" in p for p in read.reply.problems)
+
+
+def test_the_same_decision_in_the_same_words_is_judged_once():
+    """Is a decision judged again in this process given back without reading the reply again,
+    and does any change to the words, action or escalation get judged afresh?"""
+    reply = "Hi Dani, I'm so sorry. I've hidden your comment and I'll message you now."
+    first = judge("phone-number-public", action="hide", reply=reply)
+    assert judge(get_item("phone-number-public"), action="hide", reply=reply) is first
+    changed = judge("phone-number-public", action="hide", reply=reply + " Amira")
+    assert changed is not first
+    assert changed.reply.reply.endswith("Amira")
+    other = judge("phone-number-public", action="reply", reply=reply)
+    assert other is not first
+    assert other.verdict == "not right"
+    escalated = judge("phone-number-public", action="hide", escalate_to="legal", reply=reply)
+    assert escalated is not first
+    assert not escalated.escalation.right

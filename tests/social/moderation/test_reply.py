@@ -308,3 +308,20 @@ def test_the_check_agrees_with_the_tuning_labels():
         judge(r["item"], action=r["action"], reply=r["reply"]).reply.ok == r["works"] for r in rows
     )
     assert agree >= 0.95 * len(rows)
+
+
+def test_negation_is_read_clause_by_clause_in_a_long_reply():
+    """In a long reply, does each clause keep its own reading: a "don't forget to unplug it"
+    after many unrelated clauses still counts, and a "don't unplug it" far from the start is
+    still the opposite of the advice?"""
+    filler = "We are looking into what happened with your order, and we will update you. " * 30
+    kept = _check(
+        "lamp-2",
+        "private_channel",
+        f"Hi Tobi, so sorry! {filler}Don't forget to unplug it, and send us a DM.",
+    )
+    assert not any("says the opposite" in p for p in kept.problems), kept.summary
+    flipped = _check(
+        "lamp-2", "private_channel", f"Hi Tobi, so sorry! {filler}Don't unplug it. Send us a DM."
+    )
+    assert any("says the opposite" in p and "unplug" in p for p in flipped.problems)

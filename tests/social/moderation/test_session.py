@@ -98,3 +98,29 @@ def test_a_topics_queue_is_named_and_found_again():
     assert len(queue_for("all")) == 33
     with pytest.raises(ModerationError, match="no moderation queue called 'gossip'"):
         queue_for("gossip")
+
+
+def test_reopening_works_out_the_action_again_and_never_grades_a_told_verdict():
+    """Reopened from a record whose saved verdict was edited by hand, does the progress work
+    out the action and escalation again (only the reply's verdict is shown as told), and does
+    assessment judge everything from the learner's words?"""
+    reply = "Hi Dani, we'll call 07700 900461."  # repeats her number: the reply is not ok
+    check = ModerationCheck(
+        "phone-number-public",
+        "leave",  # not right here
+        "legal",  # nobody needs to be told: not right either
+        reply,
+        "2026-11-20T10:00:00+00:00",
+        told=ModerationOutcome("best", True, True),  # edited by hand
+    )
+    work = ModerationWork(checks=(check,))
+    back = ModerationSession.from_work(work)
+    shown = back.outcome("phone-number-public")
+    assert shown is not None
+    assert (shown.verdict, shown.escalation_right) == ("not right", False)
+    assert shown.reply_ok  # as told: shown on the learner's own screen only
+    assert back.status("phone-number-public") == "partly right"
+    record = ModerationRecord.new("all").with_work(work)
+    assert assess(record).score == 0  # judged afresh: action, escalation and reply all wrong
+    assert back.result("phone-number-public").reply.repeated == ["07700 900461"]
+    assert not back.outcome("phone-number-public").reply_ok  # now judged: the real verdict

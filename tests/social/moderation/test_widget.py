@@ -199,3 +199,38 @@ def test_assessment_mode_is_saved_with_the_work(tmp_path):
     queue.choose("leave")
     queue.check()
     assert _record(tmp_path).latest.mode == "assessment"
+
+
+def test_reopening_reads_no_saved_reply_again_in_the_same_kernel(tmp_path, monkeypatch):
+    """Re-run in the same kernel (a new queue on the same evidence), is no saved reply read
+    again, while a reply the learner then changes is read afresh?"""
+    from coursework_kit.social.moderation import decision
+
+    first = ModerationQueue(folder=tmp_path)
+    replies = {
+        "praise-sofa": "Hi Jas, thank you so much! We're so glad you love it.",
+        "phone-number-public": "Hi Dani, I'm so sorry. I've hidden your comment to protect "
+        "your number, and I'll message you now.",
+    }
+    for item_id, reply in replies.items():
+        first.go_to(item_id)
+        first.choose("reply" if item_id == "praise-sofa" else "hide")
+        first.write(reply)
+        first.check()
+    first.evidence.close()
+    read = []
+    real = decision.check_reply
+    monkeypatch.setattr(decision, "check_reply", lambda *a, **k: read.append(a[1]) or real(*a, **k))
+    for _ in range(2):
+        again = ModerationQueue(folder=tmp_path)
+        assert again.summary == first.summary
+        again.go_to("praise-sofa")
+        assert "is the best action here" in again.feedback
+        again.evidence.close()
+    assert read == []  # every saved reply was judged once, when it was checked
+    again = ModerationQueue(folder=tmp_path)
+    again.go_to("praise-sofa")
+    again.write(replies["praise-sofa"] + " Amira")
+    again.check()
+    again.evidence.close()
+    assert read == [replies["praise-sofa"] + " Amira"]

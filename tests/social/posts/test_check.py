@@ -247,3 +247,43 @@ def test_platform_names_are_accepted():
     """Can a platform be named as people say it ('Twitter', 'Instagram')?"""
     assert platform_rules("Twitter").id == "x"
     assert platform_rules("Instagram").id == "instagram"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (f"This isn't an ad. {SALE}", "isn't an ad"),
+        (f"This is not an ad! {SALE}", "not an ad"),
+        (f"Not an #ad, just love it. {SALE}", "Not an #ad"),
+        (f"No ad here, honest. {SALE}", "No ad"),
+        (f"This post is NOT sponsored. {SALE}", "NOT sponsored"),
+        (f"This isn’t really an advert. {SALE}", "isn’t really an advert"),
+        (f"Never an ad, always honest. {SALE}", "Never an ad"),
+    ],
+)
+def test_a_post_that_says_it_is_not_an_ad_is_not_labelled(text, quoted):
+    """Is "This isn't an ad" (and other denials) read as the opposite of a label, quoting the
+    learner's words?"""
+    result = check_post(text, platform="instagram", paid_partnership=True)
+    (finding,) = [f for f in result.findings if f.rule == "disclosure"]
+    assert finding.severity == "must fix"
+    assert f"says it is not an ad ('{quoted}')" in finding.found
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        (f"Ad: {SALE}", "good"),
+        (f"#ad We can't get enough of these. {SALE}", "good"),
+        ("Not for everyone? #ad Our winter sale starts today.", "good"),
+        (f"Our ad-free app is out. {SALE}", "must fix"),
+        (f"An ad hoc sale. {SALE}", "must fix"),
+    ],
+)
+def test_a_negation_elsewhere_or_ad_free_is_not_a_denial_or_a_label(text, severity):
+    """Does a label stay a label when a negation elsewhere in the post is about something
+    else, and is "ad-free" or "ad hoc" no label at all?"""
+    result = check_post(text, platform="instagram", paid_partnership=True)
+    (finding,) = [f for f in result.findings if f.rule == "disclosure"]
+    assert finding.severity == severity
+    assert "says it is not an ad" not in finding.found

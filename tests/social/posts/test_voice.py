@@ -96,3 +96,58 @@ def test_reading_ease_formula():
 def test_syllables(word, count):
     """Are syllables counted about right from the spelling?"""
     assert syllables(word) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "listed"),
+    [
+        ("We are utilising new fabrics.", "utilising", "utilise"),
+        ("Utilisation of space is key.", "Utilisation", "utilise"),
+        ("It utilizes every corner.", "utilizes", "utilise"),
+        ("Rooms optimised for light.", "optimised", "optimise"),
+        ("Optimizing your living room.", "Optimizing", "optimise"),
+        ("We leveraged our suppliers.", "leveraged", "leverage"),
+        ("Storage solutions for small homes.", "solutions", "solution"),
+        ("Cheaper than ever this week.", "Cheaper", "cheap"),
+        ("Crazier deals inside.", "Crazier", "crazy"),
+        ("Unbelievably soft throws.", "Unbelievably", "unbelievable"),
+        ("Real synergies with our makers.", "synergies", "synergy"),
+    ],
+)
+def test_every_form_of_a_word_to_avoid_is_found(text, written, listed):
+    """Is a word to avoid found in its other forms and American spelling, and does the
+    message quote the learner's word and the word on the list?"""
+    found = check_post(text, platform="facebook").findings
+    (finding,) = [f for f in found if f.rule == "avoid-words"]
+    assert f"'{written}' (a form of '{listed}')" in finding.found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keep them stored flat.",  # "store" is listed exactly: "stored" is another word
+        "Storing them is easy.",
+        "Our shop is open late.",
+        "Used every day, made to last.",
+        "Solid oak, oiled by hand.",
+        "Sustainable oak, optimum thickness.",
+    ],
+)
+def test_exact_words_and_ordinary_words_are_not_forms_of_a_word_to_avoid(text):
+    """Are words marked exact found only as written, and are ordinary words left alone?"""
+    assert "avoid-words" not in check_post(text, platform="facebook").rules()
+
+
+def test_the_guide_lists_each_word_once_and_marks_exact_words():
+    """Does the guide name a word once (forms are found from it) and mark the few that must
+    match exactly?"""
+    from coursework_kit.social.posts._forms import word_forms
+
+    guide = brand_voice()
+    exact = {w for rule in guide.avoid if rule.exact for w in rule.words}
+    assert {"store", "ASAP"} <= exact
+    assert set(word_forms("store", exact=True)) == {"store"}
+    assert {"utilising", "utilised", "utilises", "utilisation", "utilizing"} <= set(
+        word_forms("utilise")
+    )
+    assert word_forms("no. 1") == ("no. 1",)
