@@ -1,8 +1,10 @@
 """Check a tutor's own scenario file and explain each problem with its line number.
 
 Used by ``coursework scenarios lint PATH``. Problems come from three places: YAML that cannot be
-read, the schema (a missing or misspelt field, a value that is not allowed) and the sense
-checks in :func:`coursework_kit.chat.scenario.sense_problems`.
+read (explained in plain words at the line where the problem starts; a key given twice in one
+section is refused, naming both lines), the schema (a missing or misspelt field, a value that
+is not allowed) and the sense checks in :func:`coursework_kit.chat.scenario.sense_problems`.
+A folder with no scenario files in it is a problem too, so an empty check never passes.
 """
 
 from __future__ import annotations
@@ -27,11 +29,15 @@ _TYPE_WORDS = {
 @dataclass(frozen=True)
 class LintProblem:
     path: Path
-    line: int
+    line: int  # from 1; 0 for a problem with a whole folder
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return (
+            f"{self.path}:{self.line}: {self.message}"
+            if self.line
+            else f"{self.path}: {self.message}"
+        )
 
 
 def _line_of(node: Any, where: tuple[Any, ...]) -> int:
@@ -88,25 +94,22 @@ def lint_file(path: Path) -> list[LintProblem]:
     import yaml
 
     from coursework_kit.chat.scenario import SCHEMA, sense_problems
-    from coursework_kit.datasets import _json_schema
+    from coursework_kit.datasets import _json_schema, _yaml
 
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return [LintProblem(path, 1, f"cannot be read: {exc}")]
+    except UnicodeDecodeError:
+        return [LintProblem(path, 1, "cannot be read: it is not a text file saved as UTF-8.")]
+    except OSError as exc:
+        return [LintProblem(path, 1, f"cannot be read: {(exc.strerror or str(exc)).lower()}.")]
     try:
-        node = yaml.compose(text)
-        raw = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_yaml.loader())
+        raw = yaml.load(text, Loader=_yaml.loader())
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
+        return [LintProblem(path, *_yaml.problem(exc, text))]
+    if raw is None:
         return [
-            LintProblem(
-                path,
-                mark.line + 1 if mark else 1,
-                f"this is not valid YAML ({problem}). Check the indentation and that "
-                "text with a colon in it is in quotes.",
-            )
+            LintProblem(path, 1, "the file is empty: a scenario needs its fields (id, title, ...).")
         ]
     if not isinstance(raw, dict):
         return [LintProblem(path, 1, "a scenario file must be a set of fields (id, title, ...).")]
@@ -135,10 +138,27 @@ def lint_file(path: Path) -> list[LintProblem]:
 
 
 def lint_paths(paths: list[Path]) -> list[LintProblem]:
-    """Lint files, and every .yaml file inside any folder given."""
+    """Lint files, and every .yaml file inside any folder given (a folder with none is a
+    problem: nothing was checked)."""
     problems: list[LintProblem] = []
     for path in paths:
         files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+        if path.is_dir() and not files:
+            problems.append(LintProblem(path, 0, _nothing_to_check(path)))
         for file in files:
             problems += lint_file(file)
     return problems
+
+
+def _nothing_to_check(folder: Path) -> str:
+    misnamed = sorted(p.name for p in folder.glob("*.yml"))
+    if misnamed:
+        return (
+            f"there are no scenario files in this folder to check. Scenario files end in "
+            f".yaml: rename {misnamed[0]} to {misnamed[0].removesuffix('.yml')}.yaml"
+            + (f" (and {len(misnamed) - 1} more)." if len(misnamed) > 1 else ".")
+        )
+    return (
+        "there are no scenario files in this folder to check (files ending in .yaml). "
+        "Name the scenario files themselves, or the folder they are in."
+    )

@@ -65,15 +65,18 @@ def data_path(relative: str) -> Path:
 def _yaml_text(path: Path) -> Any:
     import yaml
 
+    from coursework_kit.datasets import _yaml
+
     # libyaml's safe loader when PyYAML was built with it: the same documents, read about ten
-    # times faster than the pure-Python one (a chat scenario in a millisecond, not twenty).
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    # times faster than the pure-Python one (a chat scenario in a millisecond, not twenty);
+    # a key given twice in one section is refused (plain YAML would drop the first).
+    text = ""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        text = path.read_text(encoding="utf-8")
+        return yaml.load(text, Loader=_yaml.loader())
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise DatasetError(f"{path.name} is not valid YAML{where}: {exc}") from exc
+        line, message = _yaml.problem(exc, text)
+        raise DatasetError(f"{path.name} is not valid YAML at line {line}: {message}") from exc
     except UnicodeDecodeError as exc:
         raise DatasetError(f"{path.name} is not a readable text (UTF-8) file.") from exc
     except FileNotFoundError as exc:

@@ -24,8 +24,8 @@ _STYLE = (
 def _page(title: str, body: str) -> str:
     return (
         f"<!DOCTYPE html>\n<html lang='en-GB'><head><meta charset='utf-8'>"
-        f"<title>{html.escape(title)}</title>{_STYLE}</head><body><h1>{html.escape(title)}"
-        f"</h1>{body}</body></html>\n"
+        f"<title>{html.escape(title)}</title>{_STYLE}</head><body>\n<h1>{html.escape(title)}"
+        f"</h1>\n{body}\n</body></html>\n"
     )
 
 
@@ -63,7 +63,7 @@ def write_criteria_report(matrix: CriteriaMatrix, out_dir: str | Path) -> list[P
         f"<th scope='col' title='{html.escape(texts[c], quote=True)}'>{c}</th>"
         for c in matrix.criteria
     )
-    rows = "".join(
+    rows = "\n".join(
         f"<tr><th scope='row'><a href='learners/{html.escape(learner)}.html'>"
         f"{html.escape(learner)}</a></th>"
         + "".join(
@@ -75,7 +75,7 @@ def write_criteria_report(matrix: CriteriaMatrix, out_dir: str | Path) -> list[P
         + "</tr>"
         for learner in matrix.learners
     )
-    key = "".join(
+    key = "\n".join(
         f"<li><strong>{c}</strong>: {html.escape(texts[c])}</li>" for c in matrix.criteria
     )
     summary = out / "criteria.html"
@@ -87,10 +87,10 @@ def write_criteria_report(matrix: CriteriaMatrix, out_dir: str | Path) -> list[P
                 charts.figure_html(
                     figure, f"Bar chart of learners who have met each criterion: {described}."
                 )
-                + "<p>Hover over a result to see where the evidence is. A blank means no "
+                + "\n<p>Hover over a result to see where the evidence is. A blank means no "
                 "graded work evidences that criterion yet.</p>"
-                f"<table><tr><th scope='col'>Learner</th>{head}</tr>{rows}</table>"
-                f"<h2>The criteria</h2><ul>{key}</ul>"
+                f"\n<table><tr><th scope='col'>Learner</th>{head}</tr>\n{rows}\n</table>"
+                f"\n<h2>The criteria</h2>\n<ul>\n{key}\n</ul>\n"
                 "<p><small>The codes are this project's own, not the awarding bodies'.</small></p>"
             ),
         ),
@@ -98,7 +98,7 @@ def write_criteria_report(matrix: CriteriaMatrix, out_dir: str | Path) -> list[P
     written.append(summary)
 
     for learner in matrix.learners:
-        items = "".join(
+        items = "\n".join(
             f"<tr><th scope='row'>{c}</th><td>{html.escape(texts[c])}</td>"
             f"<td>{_MARK[s.status] if s else 'no evidence yet'}</td>"
             f"<td>{html.escape(s.evidence) if s else ''}</td></tr>"
@@ -112,7 +112,7 @@ def write_criteria_report(matrix: CriteriaMatrix, out_dir: str | Path) -> list[P
                 f"Criteria evidenced: {learner}",
                 (
                     "<table><tr><th scope='col'>Code</th><th scope='col'>Criterion</th>"
-                    f"<th scope='col'>Result</th><th scope='col'>Where</th></tr>{items}</table>"
+                    f"<th scope='col'>Result</th><th scope='col'>Where</th></tr>\n{items}\n</table>"
                 ),
             ),
         )

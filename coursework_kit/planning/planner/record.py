@@ -142,14 +142,8 @@ class PlanRecord(Record[PlanWork]):
 
     KIND = "plan"
     WORK = PlanWork
-
-    @classmethod
-    def activity_for(cls, scenario: str) -> str:
-        return f"{ACTIVITY}-{scenario}" if scenario else ACTIVITY
-
-    @classmethod
-    def scenario_from_v1(cls, activity: str) -> str:
-        return activity.removeprefix(ACTIVITY).removeprefix("-")
+    PREFIX = ACTIVITY
+    DEFAULT_SCENARIO = ""
 
     @classmethod
     def work_from_v1(cls, data: dict[str, Any]) -> tuple[PlanWork, Mode]:

@@ -29,7 +29,9 @@ from coursework_kit.metrics.channels import channel_label
 from coursework_kit.planning.history import sample_plan
 from coursework_kit.planning.plan import ASSUMPTIONS, CampaignPlan, PlanError
 from coursework_kit.planning.planner._charts import charts_html, funnel_html
+from coursework_kit.planning.planner._export import not_written
 from coursework_kit.planning.planner.assess import assess
+from coursework_kit.planning.planner.controls_widget import CampaignControls
 from coursework_kit.planning.planner.record import (
     PlanExport,
     PlanForm,
@@ -99,6 +101,7 @@ class CampaignPlanner(w.VBox):  # type: ignore[misc]
             self._saved.value = status(" ".join(notices))
 
     def _build(self) -> None:
+        self._campaign = CampaignControls(lambda make: self._use(make(self.plan)))
         # Typed boxes rather than sliders: a slider's handle has no name a screen reader can
         # read out, and a typed share is exact.
         self._shares: dict[str, w.BoundedFloatText] = {}
@@ -140,6 +143,7 @@ class CampaignPlanner(w.VBox):  # type: ignore[misc]
         self._table, self._returns, self._funnel = w.HTML(), w.HTML(), w.HTML()
         super().__init__(
             [
+                self._campaign.box,
                 w.HTML("<h4>Share of the budget (%)</h4>"),
                 *self._shares.values(),
                 self._unallocated,
@@ -183,6 +187,20 @@ class CampaignPlanner(w.VBox):  # type: ignore[misc]
         reactivation)."""
         return self._use(dataclasses.replace(self.plan, objective=objective))
 
+    def choose_objective(self, objective: str) -> None:
+        """Choose the objective from the list, as a learner would."""
+        self._campaign.objective.value = objective
+
+    def type_budget(self, text: str) -> None:
+        """Type the total budget (for example "£12,000") and press Enter; a problem is shown
+        under the box (see :attr:`campaign_problem`) and the plan keeps its budget."""
+        self._campaign.budget.value = text
+
+    def choose_dates(self, start: date | None, end: date | None) -> None:
+        """Pick the start and end dates; a problem (an end before the start, a date left
+        empty) is shown under the boxes and the plan keeps its dates."""
+        self._campaign.pick_dates(start, end)
+
     def type_share(self, channel: str, share: float) -> None:
         """Type ``share`` in a channel's box, as a learner would (a problem is shown)."""
         if channel not in self._shares:
@@ -206,15 +224,25 @@ class CampaignPlanner(w.VBox):  # type: ignore[misc]
         """Choose the channel whose funnel is drawn."""
         self._funnel_for.value = channel
 
-    def export(self) -> Path:
-        """Write the one-page summary beside the notebook and save the plan as evidence."""
+    def export(self) -> Path | None:
+        """Write the one-page summary beside the notebook and save the plan as evidence.
+
+        If the summary cannot be written (a folder that is not there or cannot be written to,
+        a full disk), the problem is shown and None returned; the plan is still saved.
+        """
         found = self.projection
         slug = re.sub(r"[^a-z0-9]+", "-", self.plan.name.lower()).strip("-") or "plan"
         path = self.export_folder / f"campaign-plan-{slug}.html"
         page = summary_html(
             self.plan, author=self.author, charts=charts_html(found), projection=found
         )
-        write_text(path, page)
+        try:
+            write_text(path, page)
+        except OSError as exc:
+            self._save()
+            self.session.flush()
+            self._saved.value = alert(not_written(self.export_folder, exc))
+            return None
         totals: dict[str, Any] = {m: found.value(m) for m in _TOTALS}
         totals["conversions"] = int(totals["conversions"])
         self._exports = (*self._exports, PlanExport(summary=path.name, at=now(), **totals))
@@ -290,6 +318,16 @@ class CampaignPlanner(w.VBox):  # type: ignore[misc]
         return str(self._funnel.value)
 
     @property
+    def campaign_problem(self) -> str:
+        """The message under the objective, budget and date boxes (HTML; empty when none)."""
+        return str(self._campaign.problem.value)
+
+    @property
+    def campaign(self) -> str:
+        """The line under those boxes: the measure to judge the plan by, and its dates."""
+        return str(self._campaign.about.value)
+
+    @property
     def warning(self) -> str:
         """The message about a change that could not be made (HTML; empty when none)."""
         return str(self._message.value)
@@ -351,6 +389,7 @@ class CampaignPlanner(w.VBox):  # type: ignore[misc]
         finally:
             self._quiet = quiet
         self._message.value = ""
+        self._campaign.show(self.plan)
         found = self.projection
         self._unallocated.value = status(
             f"Allocated {self.plan.allocated:g}% + unallocated {self.plan.unallocated:g}% = 100% "
