@@ -72,3 +72,22 @@ def test_wheel_installs_and_loads_datasets_from_another_folder(tmp_path, built_w
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("ok " + site)
+
+
+@pytest.mark.slow
+def test_wheel_ships_its_lab_settings_in_overrides_d(built_wheel):
+    """Does the wheel put its JupyterLab settings in overrides.d/ under its own name, leaving
+    overrides.json (an administrator's file) alone?"""
+    import json
+    import zipfile
+
+    with zipfile.ZipFile(built_wheel) as wheel:
+        names = wheel.namelist()
+        settings = [n for n in names if "/share/jupyter/lab/settings/" in n]
+        assert [n.split(".data/data/", 1)[1] for n in settings] == [
+            "share/jupyter/lab/settings/overrides.d/coursework-kit.json"
+        ]
+        shipped = json.loads(wheel.read(settings[0]))
+    assert not [n for n in names if n.endswith("settings/overrides.json")]
+    notification = shipped["@jupyterlab/apputils-extension:notification"]
+    assert notification == {"checkForUpdates": False, "fetchNews": "false"}
