@@ -8,6 +8,7 @@ script (``datasets/chat/model/train.py``) fits on them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -230,20 +231,49 @@ def _matches(
     """Tokens inside matches of ``patterns`` (in the normalised words or in the text as
     written), as (outside a negation, inside one)."""
     joined = " ".join(w.words)
-    starts = [0]
-    for word in w.words:
+    starts = [0]  # where each word starts in ``joined``, in order
+    for word in w.words[:-1]:
         starts.append(starts[-1] + len(word) + 1)
+    # Tokens are found in order and never overlap, so their starts and ends both rise, and
+    # ``w.at`` never falls: the words or tokens a match covers are one run, found by halving.
+    token_starts = [a for a, _ in w.spans]
+    token_ends = [b for _, b in w.spans]
     plain: list[int] = []
     neg: list[int] = []
     for pattern in patterns:
         for found in pattern.finditer(joined):
-            hit = [i for i, at in enumerate(starts[:-1]) if found.start() <= at < found.end()]
+            first, last = bisect_left(starts, found.start()), bisect_left(starts, found.end())
+            hit = range(first, last)
             (neg if any(negated[i] for i in hit) else plain).extend(w.at[i] for i in hit)
         for found in pattern.finditer(text):
-            hit = [t for t, (a, b) in enumerate(w.spans) if a < found.end() and b > found.start()]
-            if hit and not any(negated[i] for i, t in enumerate(w.at) if t in hit):
-                plain.extend(hit)
+            first = bisect_right(token_ends, found.start())
+            last = bisect_left(token_starts, found.end())
+            if first >= last:
+                continue
+            covered = range(bisect_left(w.at, first), bisect_left(w.at, last))
+            if not any(negated[i] for i in covered):
+                plain.extend(range(first, last))
     return plain, neg
+
+
+def _sentence_openings(
+    f: Features, words: list[str], at: list[int], cust: list[int], fact: list[int]
+) -> None:
+    """How each sentence starts, with how much of the customer's story (tokens ``cust``) and
+    of the facts on screen (``fact``) it holds: "so ... your table ... Tuesday" restates;
+    "so ... a problem" does not. Each sentence's words are found through its own tokens, so
+    a long message costs no more than its length."""
+    cust_tokens, fact_tokens = set(cust), set(fact)
+    words_of: dict[int, list[str]] = {}  # each token's words, in order
+    for i, word in enumerate(words):
+        words_of.setdefault(at[i], []).append(word)
+    for sentence in f.sentences:  # its tokens, in order, each once
+        inside = set(sentence)
+        c, d = min(2, len(inside & cust_tokens)), min(2, len(inside & fact_tokens))
+        mine = [word for t in sentence for word in words_of.get(t, ())]
+        you = int("you" in mine or "your" in mine)
+        f.add(f"sg:{mine[0] if mine else ''}|c{c}", tuple(sentence))
+        f.add(f"sy:{you}|c{c}|f{d}", tuple(sentence))
 
 
 def _bins(f: Features, name: str, tokens: list[int], cuts: tuple[int, ...]) -> None:
@@ -284,15 +314,7 @@ def _ground(
     if names:
         f.add("g:name", tuple(sorted(set(names))))
     f.grounded = sorted(set(fact + cust + names))
-    # How each sentence starts, with how much of the customer's story and of the facts on
-    # screen it holds: "so ... your table ... Tuesday" restates; "so ... a problem" does not.
-    for sentence in f.sentences:
-        inside = set(sentence)
-        c, d = min(2, len(inside & set(cust))), min(2, len(inside & set(fact)))
-        mine = [word for i, word in enumerate(words) if at[i] in inside]
-        you = int("you" in mine or "your" in mine)
-        f.add(f"sg:{mine[0] if mine else ''}|c{c}", tuple(sentence))
-        f.add(f"sy:{you}|c{c}|f{d}", tuple(sentence))
+    _sentence_openings(f, words, at, cust, fact)
     lowered = text.lower().replace("’", "'")
     for name, patterns in (
         ("rem", ground.remedies),

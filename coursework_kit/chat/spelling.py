@@ -60,20 +60,35 @@ def misspelt(text: str, *, allowed: Iterable[str] = ()) -> list[str]:
     """
     text = _ADDRESS.sub(lambda m: " " * len(m.group(0)), text.replace("’", "'"))
     ok = {a.lower() for a in allowed}
-    found: list[str] = []
+    found: dict[str, None] = {}  # in order, each once
     for match in _TOKEN.finditer(text):
         raw = match.group(0)
         if any(ch.isdigit() for ch in text[max(0, match.start() - 1) : match.end() + 1]):
             continue  # part of a code such as HP-10482 or LS6
+        at_start: bool | None = None
         for word in raw.strip("'-").split("-"):
             if not word or word.lower() in ok or (word.isupper() and len(word) > 1):
                 continue
-            at_start = bool(_SENTENCE_START.search(text[: match.start()]))
-            if word[0].isupper() and not at_start:
-                continue  # a name in mid-sentence
-            if not _known(word) and word not in found:
-                found.append(word)
-    return found
+            if word[0].isupper():
+                if at_start is None:
+                    at_start = _starts_sentence(text, match.start())
+                if not at_start:
+                    continue  # a name in mid-sentence
+            if word not in found and not _known(word):
+                found[word] = None
+    return list(found)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether ``text[start]`` starts a sentence: the text, a new line or a sentence end comes
+    before it, with only spaces and opening quotes or brackets between.
+
+    Only the gap before the word is read (a sentence end is at most one letter before it), so
+    checking every word of a long reply costs no more than its length."""
+    gap = start
+    while gap > 0 and (text[gap - 1].isspace() or text[gap - 1] in "\"'("):
+        gap -= 1
+    return _SENTENCE_START.search(text, max(0, gap - 1), start) is not None
 
 
 _GRAMMAR = (
