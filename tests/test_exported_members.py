@@ -166,6 +166,13 @@ PACKAGES = {
         "set_learner_id",
         "variant_seed",
     },
+    "coursework_kit.portfolio": {
+        "ClassPortfolios",
+        "Portfolio",
+        "build_class_portfolios",
+        "build_portfolio",
+        "build_submission_portfolio",
+    },
     "coursework_kit.tutor.export": {
         "FORMATS",
         "AssignmentScores",

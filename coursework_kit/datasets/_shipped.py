@@ -64,6 +64,7 @@ SHIPPED: dict[str, str] = {
     "metrics/calculator.yaml": "metrics/calculator.schema.json",
     **{f"planning/activities/{a}.yaml": "planning/activity.schema.json" for a in _ACTIVITIES},
     "planning/case_studies.yaml": "planning/case_study.schema.json",
+    "portfolio/activities.yaml": "portfolio/activities.schema.json",
     **{f"quizzes/{q}.yaml": "quizzes/quiz.schema.json" for q in _QUIZZES},
     "search/limits.yaml": "search/limits.schema.json",
     "social/brand_voice.yaml": "social/brand_voice.schema.json",

@@ -1,7 +1,7 @@
 """The ``coursework`` command, for tutors: ``coursework`` on its own lists the commands (and
 ``coursework scenarios`` on its own, that group's), and each command's ``--help`` says what
-every argument is for. The commands: scenarios (lint, list, try), criteria-report, similarity,
-autograde, grading-report, export-grades and demo-class.
+every argument is for. The commands: scenarios (lint, list, try), criteria-report, portfolio,
+similarity, autograde, grading-report, export-grades and demo-class.
 """
 
 from __future__ import annotations
@@ -295,6 +295,7 @@ def _command(groups: Any, name: str, summary: str, description: str = "", **kw: 
 
 
 def parser() -> argparse.ArgumentParser:
+    from coursework_kit.portfolio import command as portfolio_command
     from coursework_kit.tutor.export.command import EPILOG, add_arguments
 
     top = _Parser(prog="coursework", description="coursework-kit: tools for running the course.")
@@ -337,6 +338,17 @@ def parser() -> argparse.ArgumentParser:
         "--out", type=Path, metavar="DIR", help="where to write it (default COURSE_DIR/reports)"
     )
     report.set_defaults(run=_criteria_report)
+    folio = _command(
+        groups,
+        "portfolio",
+        "a learner's portfolio of evidence as one HTML page (or every learner's)",
+        "A dated, self-contained HTML portfolio of a learner's evidence in unit order: what "
+        "they did, when, the feedback it got, their reflection and the criteria it evidences, "
+        "with a coverage table per unit. For tutors, --from a hand-in or --class for everyone, "
+        "beside the criteria report.",
+    )
+    portfolio_command.add_arguments(folio)
+    folio.set_defaults(run=portfolio_command.run)
     similar = _command(
         groups,
         "similarity",
