@@ -82,6 +82,8 @@ def on_binder(environ: Mapping[str, str] | None = None) -> bool:
 # Accounts a hub runs everyone's server as. nbgrader names a hand-in after the learner's own
 # account, or after JUPYTERHUB_USER when the account is "jovyan" (nbgrader.utils.get_username);
 # a hub that runs everyone as root must set nbgrader's student id to the hub name itself.
+# While autograding, the grader's sandbox sets JUPYTERHUB_USER to the learner being graded and
+# runs as an account of its own, so there JUPYTERHUB_USER always wins.
 _SHARED_ACCOUNTS = frozenset({"jovyan", "root"})
 
 
@@ -110,7 +112,8 @@ def learner_card(
         login = getpass.getuser().strip()
     except (OSError, KeyError):  # no login name in some containers
         login = ""
-    if hub_user and login in _SHARED_ACCOUNTS | {"", hub_user}:
+    graded = env.get("NBGRADER_EXECUTION") == "autograde"  # the grader sets JUPYTERHUB_USER
+    if hub_user and (graded or login in _SHARED_ACCOUNTS | {"", hub_user}):
         return LearnerCard(hub_user, "hub")
     return LearnerCard(login, "login") if login else LearnerCard("learner", "unknown")
 

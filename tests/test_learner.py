@@ -59,6 +59,15 @@ def test_the_learners_own_account_wins_on_a_hub_that_names_accounts_its_own_way(
     assert learner_id({"JUPYTERHUB_USER": hub}) == login == get_username()
 
 
+def test_while_autograding_the_graders_learner_wins(monkeypatch):
+    """In the grader's sandbox (its own account, JUPYTERHUB_USER set to the learner being
+    graded), are the figures drawn for that learner, not for the sandbox's account?"""
+    monkeypatch.setattr("getpass.getuser", lambda: "nobody")
+    graded = {"JUPYTERHUB_USER": "ab123", "NBGRADER_EXECUTION": "autograde"}
+    assert learner_id(graded) == "ab123"
+    assert learner_id({"JUPYTERHUB_USER": "ab123"}) == "nobody"
+
+
 def test_login_name_otherwise(monkeypatch):
     """Is the login name used when there is no hub?"""
     monkeypatch.setattr("getpass.getuser", lambda: "sam")
