@@ -157,14 +157,14 @@ def moves_section(split: str, rounds: int) -> None:
     print(f"specific right: {specific / len(entries):.1%}; ", end="")
     print(f"some move unsure: {sum(bool(m.unsure) for m in results) / len(entries):.1%}")
     wrong = [
-        any(f.kind == "fact" for f in check_reply(e["text"], s, verified=v, turn=1))
+        any(f.check == "fact" for f in check_reply(e["text"], s, verified=v, where="reply 1"))
         for e, s, v in cases
     ]
     labelled = [bool(e.get("wrong_fact")) for e in entries]
     caught = sum(w and lab for w, lab in zip(wrong, labelled, strict=True))
     alarms = sum(w and not lab for w, lab in zip(wrong, labelled, strict=True))
     print(
-        f"wrong facts (only a courier the screen does not show is checked): caught {caught} "
+        f"wrong facts (courier, dates, amounts, sizes, charges, timescales): caught {caught} "
         f"of {sum(labelled)} labelled wrong; {alarms} false alarms in {len(entries)} messages"
     )
     times = []

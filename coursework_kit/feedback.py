@@ -19,7 +19,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["SEVERITIES", "Feedback", "Finding", "SelfCheck", "Severity", "ordered"]
+__all__ = [
+    "SEVERITIES",
+    "Feedback",
+    "Finding",
+    "SelfCheck",
+    "Severity",
+    "counts",
+    "findings_html",
+    "ordered",
+]
 
 Severity = Literal["must fix", "should fix", "good", "unsure"]
 SEVERITIES: tuple[Severity, ...] = ("must fix", "should fix", "unsure", "good")
@@ -55,6 +64,10 @@ class Finding:
     def __repr__(self) -> str:
         return f"[{self.severity}] {self.check}: {self.message}"
 
+    def __str__(self) -> str:
+        """The finding in words: what was found, then the learner's words it is about."""
+        return f"{self.message} ({self.quote!r})" if self.quote else self.message
+
     def _repr_html_(self) -> str:
         label, colour, background = _LOOK[self.severity]
         parts = [
@@ -74,6 +87,20 @@ class Finding:
 def ordered(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     """Must fix first, then should fix, unsure and good; otherwise in the order found."""
     return tuple(sorted(findings, key=lambda f: SEVERITIES.index(f.severity)))
+
+
+def counts(findings: Iterable[Finding]) -> dict[Severity, int]:
+    """How many findings there are of each severity (every severity present, 0 or more)."""
+    found: dict[Severity, int] = dict.fromkeys(SEVERITIES, 0)
+    for f in findings:
+        found[f.severity] += 1
+    return found
+
+
+def findings_html(findings: Iterable[Finding]) -> str:
+    """The findings as an HTML list, in the order given (empty text when there are none)."""
+    items = "".join(f._repr_html_() for f in findings)
+    return f"<ul style='list-style:none;padding-left:0'>{items}</ul>" if items else ""
 
 
 @dataclass(frozen=True)
@@ -116,8 +143,7 @@ class Feedback:
         marks = (
             "" if self.score is None else f" <strong>{self.score:g} out of {self.out_of:g}</strong>"
         )
-        items = "".join(f._repr_html_() for f in ordered(self.findings))
-        listed = f"<ul style='list-style:none;padding-left:0'>{items}</ul>" if items else ""
+        listed = findings_html(ordered(self.findings))
         return f"<div class='ck-feedback'><p>{html.escape(self.summary)}{marks}</p>{listed}</div>"
 
 

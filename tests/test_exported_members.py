@@ -82,6 +82,8 @@ PACKAGES = {
         "Finding",
         "SelfCheck",
         "Severity",
+        "counts",
+        "findings_html",
         "ordered",
     },
     "coursework_kit.datasets": {
@@ -208,7 +210,6 @@ PACKAGES = {
         "ChoiceCheck",
         "ContentCalendar",
         "EscalationCheck",
-        "Finding",
         "Judgement",
         "ModerationError",
         "ModerationQueue",
@@ -266,7 +267,6 @@ PACKAGES = {
         "personal_details",
     },
     "coursework_kit.social.posts": {
-        "Finding",
         "PostCheck",
         "PostComposer",
         "PostPreview",
@@ -306,7 +306,6 @@ PACKAGES = {
     },
     "coursework_kit.search": {
         "AdCheck",
-        "Finding",
         "SearchAdBuilder",
         "SearchAdRecord",
         "SearchAdWork",
@@ -317,17 +316,6 @@ PACKAGES = {
         "assess",
         "check_search_ad",
         "check_snippet",
-    },
-    "coursework_kit.findings": {
-        "Finding",
-        "GOOD",
-        "MUST_FIX",
-        "SEVERITIES",
-        "SHOULD_FIX",
-        "counts",
-        "findings_html",
-        "ordered",
-        "shared",
     },
     "coursework_kit.email": {
         "Audience",
@@ -340,7 +328,6 @@ PACKAGES = {
         "EmailForm",
         "EmailRecord",
         "EmailWork",
-        "Finding",
         "SimulatedResults",
         "assess",
         "check_campaign",

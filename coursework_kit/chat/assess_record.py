@@ -28,7 +28,7 @@ from coursework_kit.chat.catalogue import criteria_catalogue, next_steps
 from coursework_kit.chat.crm import check_crm
 from coursework_kit.chat.reading import closing_findings
 from coursework_kit.chat.record import ChatRecord, ChatWork
-from coursework_kit.chat.rules import Finding as RuleFinding
+from coursework_kit.chat.rules import RULES
 from coursework_kit.chat.scenario import Scenario, load_scenario
 from coursework_kit.chat.transcript import assess_transcript
 from coursework_kit.feedback import Feedback, Finding
@@ -49,11 +49,8 @@ __all__ = [
     "unsure_of",
 ]
 
-RULES = ("data_protection", "remit", "promise", "template", "policy", "fact")
 BREACH_CAP = 0.5  # personal data given out or asked for where it should not have been
 UNRESOLVED_CAP = 0.4  # the customer's problem never dealt with
-_MUST_FIX = {"data_protection", "remit"}
-_RULE_CRITERION = {"data_protection": "identity_verification", "remit": "escalation"}
 
 
 def assess(
@@ -80,8 +77,7 @@ def assess_work(work: ChatWork, scenario: Scenario, *, activity: str = "") -> Fe
     activity = activity or ChatRecord.activity_for(scenario.id)
     report = assess_transcript(work.turns, scenario=scenario)
     catalogue = criteria_catalogue()
-    rules = [*report.findings, *closing_findings(work.turns, scenario, work.ended_by)]
-    findings = [_rule(f, work) for f in rules]
+    findings = [*report.findings, *closing_findings(work.turns, scenario, work.ended_by)]
     codes: dict[str, bool] = {}
     met = applicable = 0
     replies = [i for i, t in enumerate(work.turns) if t.speaker == "agent"]
@@ -133,20 +129,6 @@ def assess_work(work: ChatWork, scenario: Scenario, *, activity: str = "") -> Fe
     if given.capped:
         summary += f" Mark: {given.share:.0%}, because {given.why}."
     return replace(feedback, summary=summary)
-
-
-def _rule(found: RuleFinding, work: ChatWork) -> Finding:
-    replies = [i for i, t in enumerate(work.turns) if t.speaker == "agent"]
-    number = replies.index(found.turn) + 1 if found.turn in replies else None
-    related = _RULE_CRITERION.get(found.kind)
-    return Finding(
-        severity="must fix" if found.kind in _MUST_FIX else "should fix",
-        check=found.kind,
-        message=found.message,
-        why=criteria_catalogue()[related].tip if related else "",
-        quote=found.quote,
-        where=f"reply {number}" if number else "the end of the chat",
-    )
 
 
 def _crm(work: ChatWork, scenario: Scenario) -> list[Finding]:

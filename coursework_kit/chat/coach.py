@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coursework_kit.chat.assess import ReplyAssessment
-from coursework_kit.chat.rules import Finding
+from coursework_kit.feedback import Finding
 
 if TYPE_CHECKING:
     from coursework_kit.chat.engine import Conversation

@@ -27,9 +27,9 @@ from coursework_kit.chat._phrases import phrases
 from coursework_kit.chat.assess import ReplyAssessment
 from coursework_kit.chat.reading import Reading, closing_findings, mentions_private, read_reply
 from coursework_kit.chat.record import ChatWork, CRMForm, CRMRecord, EndedBy, Turn, as_turns
-from coursework_kit.chat.rules import Finding
 from coursework_kit.chat.scenario import Scenario
 from coursework_kit.errors import CourseworkError
+from coursework_kit.feedback import Finding
 
 __all__ = ["MOODS", "Conversation", "Turn"]
 

@@ -29,8 +29,9 @@ from coursework_kit.chat._phrases import phrases
 from coursework_kit.chat.assess import FLAGS, ReplyAssessment, assess_reply
 from coursework_kit.chat.moves import Moves
 from coursework_kit.chat.record import Turn
-from coursework_kit.chat.rules import Finding, check_reply
+from coursework_kit.chat.rules import broken, check_reply
 from coursework_kit.chat.scenario import Scenario
+from coursework_kit.feedback import Finding
 
 __all__ = ["Reading", "closing_findings", "mentions_private", "read_chat", "read_reply", "warm_up"]
 
@@ -172,12 +173,19 @@ def read_reply(
         text,
         scenario,
         verified=verified,
-        turn=index,
+        where=_reply_number(turns, index),
         escalating=assessment.escalation,
         in_public=_in_public(turns, index),
         moves=moves,
     )
     return Reading(index, assessment, tuple(findings), moves, repeat)
+
+
+def _reply_number(turns: Sequence[Turn], index: int) -> str:
+    """Which reply ``turns[index]`` is ("reply 2"), or "" when it is not the adviser's."""
+    if turns[index].speaker != "agent":
+        return ""
+    return f"reply {sum(t.speaker == 'agent' for t in turns[: index + 1])}"
 
 
 def read_chat(
@@ -200,14 +208,14 @@ def closing_findings(
     if ended_by != "agent" or not turns:
         return ()
     kinds = {t.kind for t in turns if t.speaker == "customer"}
-    index = len(turns) - 1
+    where = _reply_number(turns, len(turns) - 1) or "the end of the chat"
     if scenario.needs.warning_then_end and "warned" not in kinds:
         message = "The chat was ended without first warning the customer about their language."
     elif not scenario.needs.warning_then_end and not kinds & {"resolved", "escalated"}:
         message = "The chat was ended before the customer's problem was dealt with."
     else:
         return ()
-    return (Finding("policy", index, message),)
+    return (broken("policy", message, where=where),)
 
 
 def warm_up(scenario: Scenario) -> None:

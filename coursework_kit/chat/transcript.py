@@ -22,8 +22,8 @@ from coursework_kit.chat.catalogue import criteria_catalogue, next_steps, timing
 from coursework_kit.chat.moves import DESCRIPTIONS
 from coursework_kit.chat.reading import Reading, mentions_private, read_chat
 from coursework_kit.chat.record import Turn, as_turns
-from coursework_kit.chat.rules import Finding
 from coursework_kit.chat.scenario import Scenario
+from coursework_kit.feedback import Finding
 
 __all__ = ["CriterionResult", "TranscriptReport", "assess_transcript", "criteria_catalogue"]
 
@@ -73,7 +73,7 @@ class TranscriptReport:
     def improvements(self) -> list[str]:
         """Two or three concrete things to do better next time, the most serious first."""
         return next_steps(
-            [(f.kind, f.message) for f in self.findings],
+            [(f.check, f.message) for f in self.findings],
             {k for k, c in self.criteria.items() if c.met is False},
         )
 
@@ -226,7 +226,7 @@ def _understood(
 
     dealt = _dealt_with(turns, readings, scenario)
     engaged = any(r.does(*_ENGAGING) and _about_this_customer(r) for r in readings.values())
-    broken = {f.kind for f in findings}
+    broken = {f.check for f in findings}
     # The greeting and the identity check are judged in _criteria: a reply's flags are its
     # moves, so the two readings agree there.
     listened = first("paraphrase")
@@ -294,7 +294,7 @@ def _understood(
         (r for r in readings.values() if r.does("escalate") and r.moves and r.moves.remedy_words),
         None,
     )
-    over = [f for f in findings if f.kind == "remit"]
+    over = [f for f in findings if f.check == "remit"]
     if over:
         put("escalation", False, str(over[0]))
     elif needs.escalation:
@@ -359,7 +359,7 @@ def _understood(
     if remedy is None:
         put("resolves_query", False, "The customer's problem was not dealt with.")
     elif wrong:
-        why = next(f for f in findings if f.kind in wrong)
+        why = next(f for f in findings if f.check in wrong)
         put("resolves_query", False, f"Dealt with, but not accurately: {why}")
     elif not engaged:
         put(
@@ -461,7 +461,7 @@ def _criteria(
         else "The first reply did not greet the customer.",
     )
 
-    breaches = [f for f in findings if f.kind == "data_protection"]
+    breaches = [f for f in findings if f.check == "data_protection"]
     asked = _first(assessments, "identity_check")
     if needs and (needs.verification or needs.never_disclose):
         if breaches:
@@ -544,7 +544,7 @@ def _criteria(
         )
 
     escalated = _first(assessments, "escalation")
-    over = [f for f in findings if f.kind == "remit"]
+    over = [f for f in findings if f.check == "remit"]
     if over:
         put("escalation", False, str(over[0]))
     elif needs and needs.escalation:

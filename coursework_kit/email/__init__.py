@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from coursework_kit._lazy import lazy_names
 from coursework_kit.email.assess import assess
 from coursework_kit.email.campaign import Campaign, CampaignError, personalise
-from coursework_kit.email.checks import CampaignCheck, Finding, check_campaign
+from coursework_kit.email.checks import CampaignCheck, check_campaign
 from coursework_kit.email.mailing import (
     Audience,
     Contact,
@@ -37,7 +37,6 @@ __all__ = [
     "EmailForm",
     "EmailRecord",
     "EmailWork",
-    "Finding",
     "SimulatedResults",
     "assess",
     "check_campaign",

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from coursework_kit.email.campaign import TOKENS, Campaign, find_tokens
-from coursework_kit.email.findings import Finding
+from coursework_kit.feedback import Finding, Severity
 
 if TYPE_CHECKING:
     from coursework_kit.email.mailing import Contact
@@ -59,7 +59,7 @@ def check_subject(subject: str) -> list[Finding]:
     if not subject.strip():
         return [
             Finding(
-                "problem",
+                "must fix",
                 "subject",
                 "Write a subject line.",
                 "The subject line is what people see first; it decides whether they open.",
@@ -70,7 +70,7 @@ def check_subject(subject: str) -> list[Finding]:
     if length > 60:
         found.append(
             Finding(
-                "warning",
+                "should fix",
                 "subject",
                 f"The subject line is {length} characters: the end may be cut off. Shorten it "
                 "or put the important words first.",
@@ -80,7 +80,7 @@ def check_subject(subject: str) -> list[Finding]:
     elif length < 20:
         found.append(
             Finding(
-                "warning",
+                "should fix",
                 "subject",
                 f"The subject line is only {length} characters. Does it say what the email "
                 "is about and why it is worth opening?",
@@ -101,20 +101,20 @@ def check_subject(subject: str) -> list[Finding]:
     if prefix:
         found.append(
             Finding(
-                "problem",
+                "must fix",
                 "subject",
                 f"Take '{prefix.group(1)}' off the start of the subject line: this email "
                 "is not a reply or a forward.",
                 "'Re:' or 'Fwd:' makes people think you are answering them or passing on their "
                 "own message. Tricking people into opening marketing is misleading, and "
                 "customers who feel tricked unsubscribe or report it as spam.",
-                _FAKE_REPLY_SOURCE,
+                source=_FAKE_REPLY_SOURCE,
             )
         )
     if _SHOUTY.search(subject) or "!!" in subject:
         found.append(
             Finding(
-                "warning",
+                "should fix",
                 "subject",
                 "Avoid capital letters for whole words and repeated exclamation marks.",
                 "They read as shouting, and spam filters treat them as a warning sign.",
@@ -128,13 +128,13 @@ def check_body(body: str) -> list[Finding]:
     placeholder words."""
     why = "The email text is the message itself: without it there is nothing to read or act on."
     if not body.strip():
-        return [Finding("problem", "body", "Write the email text: it is empty.", why)]
+        return [Finding("must fix", "body", "Write the email text: it is empty.", why)]
     found = []
     placeholder = _PLACEHOLDERS.search(body)
     if placeholder:
         found.append(
             Finding(
-                "problem",
+                "must fix",
                 "body",
                 f"Replace '{placeholder.group(0)}' with your own words.",
                 "Words left in from a template tell every reader the email was not finished.",
@@ -146,7 +146,7 @@ def check_body(body: str) -> list[Finding]:
     if len(message) < _MIN_MESSAGE_WORDS:
         found.append(
             Finding(
-                "problem",
+                "must fix",
                 "body",
                 "The email text is only a greeting. Say what the email is about: the news, "
                 "the offer, or what you want the reader to do.",
@@ -166,13 +166,13 @@ def check_preview(preview: str, subject: str) -> list[Finding]:
         "first words of the email, often 'View this email in your browser'."
     )
     if not preview.strip():
-        return [Finding("warning", "preview", "Add preview text to back up the subject.", why)]
+        return [Finding("should fix", "preview", "Add preview text to back up the subject.", why)]
     if preview.strip().lower() == subject.strip().lower():
-        return [Finding("warning", "preview", "The preview text repeats the subject line.", why)]
+        return [Finding("should fix", "preview", "The preview text repeats the subject line.", why)]
     if shown_length(preview) > 100:
         return [
             Finding(
-                "warning",
+                "should fix",
                 "preview",
                 "The preview text is over 100 characters; most inboxes show far less.",
                 why,
@@ -188,7 +188,7 @@ def check_personalisation(campaign: Campaign, audience: Sequence[Contact]) -> li
     if text.count("{") != text.count("}"):
         found.append(
             Finding(
-                "problem",
+                "must fix",
                 "personalisation",
                 "A curly bracket is not closed: write tokens like {first_name|there}.",
                 "A broken token is sent exactly as typed, which looks careless.",
@@ -198,7 +198,7 @@ def check_personalisation(campaign: Campaign, audience: Sequence[Contact]) -> li
         if not token.known:
             found.append(
                 Finding(
-                    "problem",
+                    "must fix",
                     "personalisation",
                     f"{token.text} is not a detail we hold. Use "
                     + ", ".join("{" + name + "}" for name in TOKENS)
@@ -217,7 +217,7 @@ def check_personalisation(campaign: Campaign, audience: Sequence[Contact]) -> li
                 who = f"{missing} contacts in this audience have no {detail} and would see a gap."
             found.append(
                 Finding(
-                    "problem",
+                    "must fix",
                     "personalisation",
                     f"{token.text} has no fallback. {who} Write it as {{{token.name}|...}}, "
                     "for example {first_name|there}.",
@@ -227,7 +227,7 @@ def check_personalisation(campaign: Campaign, audience: Sequence[Contact]) -> li
     if not tokens:
         found.append(
             Finding(
-                "warning",
+                "should fix",
                 "personalisation",
                 "Nothing is personalised. Try a greeting such as Hi {first_name|there},",
                 "Personal emails feel like a conversation, not a broadcast, and usually get "
@@ -250,12 +250,12 @@ def check_calls_to_action(actions: Sequence[str]) -> list[Finding]:
     actions = [a.strip() for a in actions if a.strip()]
     why = "One clear next step gets more clicks than several that compete for attention."
     if not actions:
-        return [Finding("problem", "call to action", "Add a call to action (a button).", why)]
+        return [Finding("must fix", "call to action", "Add a call to action (a button).", why)]
     found = []
     if len(actions) > 1:
         found.append(
             Finding(
-                "warning",
+                "should fix",
                 "call to action",
                 f"There are {len(actions)} calls to action. Choose one main one.",
                 why,
@@ -265,7 +265,7 @@ def check_calls_to_action(actions: Sequence[str]) -> list[Finding]:
         if action.lower().strip(" .!>") in _VAGUE:
             found.append(
                 Finding(
-                    "warning",
+                    "should fix",
                     "call to action",
                     f"'{action}' does not say what happens. Try something like 'Shop the "
                     "spring sale'.",
@@ -275,7 +275,7 @@ def check_calls_to_action(actions: Sequence[str]) -> list[Finding]:
         elif len(action.split()) > 6:
             found.append(
                 Finding(
-                    "warning",
+                    "should fix",
                     "call to action",
                     f"'{action}' is long for a button: aim for 2 to 5 words.",
                     "Short buttons are easier to read and tap on a phone.",
@@ -288,10 +288,11 @@ def check_calls_to_action(actions: Sequence[str]) -> list[Finding]:
     return found
 
 
-# What to say about each kind of tone: (level, what the words do, what to write instead, why).
-_TONE = {
+# What to say about each kind of tone: (severity, what the words do, what to write instead,
+# why).
+_TONE: dict[str, tuple[Severity, str, str, str]] = {
     "blames": (
-        "problem",
+        "must fix",
         "insults or blames customers",
         "say what you can do to help, and never call customers names or say a problem is "
         "their fault",
@@ -299,7 +300,7 @@ _TONE = {
         "customers down, even as a joke or with sarcasm, loses their trust for good.",
     ),
     "over_promises": (
-        "warning",
+        "should fix",
         "promises something nobody can be sure of",
         "say what usually happens ('most orders arrive in two to four working days') or what "
         "you will do",
@@ -307,7 +308,7 @@ _TONE = {
         "November 2026), and a broken promise loses more trust than an honest 'usually'.",
     ),
     "pressure": (
-        "warning",
+        "should fix",
         "pushes people to buy in a hurry",
         "say the real end date or stock level ('the sale ends at 5pm on Sunday')",
         "Pressure puts readers off and gets emails marked as spam. Claiming something is only "
@@ -327,8 +328,8 @@ def check_tone(campaign: Campaign) -> list[Finding]:
     found = []
     for part in parts:
         for hit in read_tone(part).hits:
-            level, does, instead, why = _TONE[hit.kind]
-            found.append(Finding(level, "tone", f"'{hit.words}' {does}. Try: {instead}.", why))
+            severity, does, instead, why = _TONE[hit.kind]
+            found.append(Finding(severity, "tone", f"'{hit.words}' {does}. Try: {instead}.", why))
     if not found and any(p.strip() for p in parts):
         found.append(
             Finding(

@@ -8,12 +8,16 @@ import re
 from datetime import datetime, timedelta
 
 from coursework_kit.email.campaign import Campaign, segment_label
-from coursework_kit.email.findings import SOURCE, Finding
+from coursework_kit.feedback import Finding
 
 COMPANY = "harbour & pine"
 COMPANY_DOMAIN = "harbourandpine.example"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 _LINK = re.compile(r"^(https://[^\s/]+\.[^\s]+|mailto:[^@\s]+@[^@\s]+\.[a-z]{2,}\S*)$", re.I)
+SOURCE = (
+    "PECR regulations 22 and 23; ICO guidance on direct marketing using electronic mail, "
+    "as at November 2026"
+)
 
 
 def check_sender(name: str, address: str) -> list[Finding]:
@@ -25,28 +29,28 @@ def check_sender(name: str, address: str) -> list[Finding]:
     if COMPANY not in name.lower().replace(" and ", " & "):
         found.append(
             Finding(
-                "problem",
+                "must fix",
                 "sender",
                 "The sender name must show the email is from Harbour & Pine, for example "
                 "'Harbour & Pine' or 'Sam at Harbour & Pine'.",
                 disguise,
-                SOURCE,
+                source=SOURCE,
             )
         )
     if not _EMAIL.match(address.strip()):
         found.append(
             Finding(
-                "problem",
+                "must fix",
                 "sender",
                 "Give a sender address, for example hello@harbourandpine.example.",
                 disguise,
-                SOURCE,
+                source=SOURCE,
             )
         )
     elif not address.strip().lower().endswith("@" + COMPANY_DOMAIN):
         found.append(
             Finding(
-                "warning",
+                "should fix",
                 "sender",
                 f"Send from Harbour & Pine's own domain ({COMPANY_DOMAIN}).",
                 "An address on another domain looks like a scam and is more likely to be "
@@ -56,7 +60,7 @@ def check_sender(name: str, address: str) -> list[Finding]:
     elif "no-reply" in address.lower() or "noreply" in address.lower():
         found.append(
             Finding(
-                "warning",
+                "should fix",
                 "sender",
                 "Use an address people can reply to, not a 'no-reply' one.",
                 "Replies are customers talking to you: a no-reply address turns them away.",
@@ -74,15 +78,15 @@ def check_unsubscribe(link: str) -> list[Finding]:
         "(regulation 22(3)(c))."
     )
     if not link.strip():
-        return [Finding("problem", "unsubscribe", "Add an unsubscribe link.", why, SOURCE)]
+        return [Finding("must fix", "unsubscribe", "Add an unsubscribe link.", why, source=SOURCE)]
     if not _LINK.match(link.strip()):
         return [
             Finding(
-                "problem",
+                "must fix",
                 "unsubscribe",
                 f"'{link}' is not a working link. Start it with https:// (or mailto:).",
                 why,
-                SOURCE,
+                source=SOURCE,
             )
         ]
     return [Finding("good", "unsubscribe", "Every email has a working unsubscribe link.", why)]
@@ -93,13 +97,13 @@ def check_audience(campaign: Campaign) -> list[Finding]:
     if not campaign.similar_products:
         found.append(
             Finding(
-                "warning",
+                "should fix",
                 "audience",
                 "This email is not about Harbour & Pine's own similar products, so only "
                 "people who gave consent can get it.",
                 "The soft opt-in covers only marketing of your own similar products or "
                 "services (PECR regulation 22(3)(b)).",
-                SOURCE,
+                source=SOURCE,
             )
         )
     found.append(
@@ -109,7 +113,7 @@ def check_audience(campaign: Campaign) -> list[Finding]:
             f"Sending to {segment_label(campaign.segment)}; only contacts who may lawfully be "
             "emailed are included.",
             "Emailing people without consent or a soft opt-in breaks PECR regulation 22.",
-            SOURCE,
+            source=SOURCE,
         )
     )
     return found
@@ -120,7 +124,7 @@ def check_send_time(campaign: Campaign, now: datetime) -> list[Finding]:
     if when is None:
         return [
             Finding(
-                "problem",
+                "must fix",
                 "send time",
                 "Choose a date and time to send it.",
                 "Scheduling lets the email go out when the audience is most likely to read it.",
@@ -129,7 +133,7 @@ def check_send_time(campaign: Campaign, now: datetime) -> list[Finding]:
     if when <= now:
         return [
             Finding(
-                "problem",
+                "must fix",
                 "send time",
                 f"{when:%A %d %B %Y at %H:%M} is in the past. Choose a time from now on.",
                 "An email cannot be scheduled for a time that has gone.",
@@ -138,7 +142,7 @@ def check_send_time(campaign: Campaign, now: datetime) -> list[Finding]:
     if when.hour < 6 or when.hour >= 22:
         return [
             Finding(
-                "problem",
+                "must fix",
                 "send time",
                 f"{when:%H:%M} is the middle of the night. Choose a time between 06:00 and 21:59.",
                 "A night-time email can wake people whose phones buzz, and by morning it is "
@@ -149,7 +153,7 @@ def check_send_time(campaign: Campaign, now: datetime) -> list[Finding]:
     if when - now > timedelta(days=366):
         found.append(
             Finding(
-                "warning",
+                "should fix",
                 "send time",
                 "That is more than a year away. Is the year right?",
                 "Offers and stock change; plan sends weeks ahead, not years.",
@@ -158,7 +162,7 @@ def check_send_time(campaign: Campaign, now: datetime) -> list[Finding]:
     if campaign.segment == "business_buyer" and when.weekday() >= 5:
         found.append(
             Finding(
-                "warning",
+                "should fix",
                 "send time",
                 "Business buyers mostly read email on working days: try a weekday.",
                 "An email that arrives when nobody is at work is buried by Monday.",

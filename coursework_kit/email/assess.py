@@ -12,7 +12,6 @@ from datetime import date, datetime, time
 
 from coursework_kit.email.campaign import Campaign, CampaignError
 from coursework_kit.email.checks import CampaignCheck, check_campaign
-from coursework_kit.email.findings import Finding as CampaignFinding
 from coursework_kit.email.mailing import (
     Audience,
     Contact,
@@ -20,12 +19,10 @@ from coursework_kit.email.mailing import (
     load_mailing_list,
 )
 from coursework_kit.email.record import EmailForm, EmailWork
-from coursework_kit.feedback import Feedback, Finding, Severity
+from coursework_kit.feedback import Feedback, Finding
 from coursework_kit.records import Record
 
-__all__ = ["FormCheck", "assess", "campaign_from_form", "check_form", "parse_time", "to_finding"]
-
-SEVERITY: dict[str, Severity] = {"problem": "must fix", "warning": "should fix", "good": "good"}
+__all__ = ["FormCheck", "assess", "campaign_from_form", "check_form", "parse_time"]
 
 
 def parse_time(text: str) -> time:
@@ -98,18 +95,6 @@ def check_form(form: EmailForm, *, now: datetime, contacts: Sequence[Contact]) -
     return FormCheck(campaign, audience, result)
 
 
-def to_finding(finding: CampaignFinding) -> Finding:
-    """A campaign finding in the kit's one feedback vocabulary."""
-    return Finding(
-        severity=SEVERITY.get(finding.level, "unsure"),
-        check=finding.check,
-        message=finding.message,
-        why=finding.why,
-        where=finding.check,
-        source=finding.source,
-    )
-
-
 def _moment(work: EmailWork, saved: str) -> datetime:
     """When the learner last checked the email (else last saved it), as their own clock said."""
     stamps = [c.at for c in reversed(work.checks) if c.at] + [saved]
@@ -164,5 +149,5 @@ def assess(
     return Feedback(
         activity=record.activity,
         summary=summary,
-        findings=tuple(to_finding(f) for f in result.findings),
+        findings=result.findings,
     )

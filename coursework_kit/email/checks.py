@@ -9,19 +9,56 @@ negation ("we can't guarantee it" is honest), the same way a social post's tone 
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from coursework_kit.email import _content_checks as content
 from coursework_kit.email import _delivery_checks as delivery
 from coursework_kit.email.campaign import Campaign
-from coursework_kit.email.findings import CampaignCheck, Finding
+from coursework_kit.feedback import Finding, findings_html, ordered
 
 if TYPE_CHECKING:
     from coursework_kit.email.mailing import Contact
 
-__all__ = ["CampaignCheck", "Finding", "check_campaign"]
+__all__ = ["CampaignCheck", "check_campaign"]
+
+
+@dataclass(frozen=True)
+class CampaignCheck:
+    """All the findings for a campaign; it is ready to send when nothing must be fixed."""
+
+    findings: tuple[Finding, ...]
+
+    @property
+    def problems(self) -> list[Finding]:
+        """The findings that must be fixed before sending."""
+        return [f for f in self.findings if f.severity == "must fix"]
+
+    @property
+    def should_fix(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "should fix"]
+
+    @property
+    def ready(self) -> bool:
+        return not self.problems
+
+    def __repr__(self) -> str:
+        head = "Ready to send." if self.ready else f"{len(self.problems)} problem(s) to fix."
+        return "\n".join([head, *(f"- {f!r}" for f in self.findings)])
+
+    def _repr_html_(self) -> str:
+        head = (
+            "Ready to send: nothing must be fixed."
+            if self.ready
+            else f"Not ready: {len(self.problems)} thing(s) must be fixed before sending."
+        )
+        return (
+            f"<div role='status'><p><strong>{html.escape(head)}</strong></p>"
+            f"{findings_html(ordered(self.findings))}</div>"
+        )
 
 
 def check_campaign(

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from coursework_kit.feedback import Feedback, Finding, Severity
+from coursework_kit.feedback import Feedback, Finding
 from coursework_kit.journeys.mapping import (
     Catalogue,
     JourneyError,
     JourneyMap,
     MapFeedback,
-    MapFinding,
     load_catalogue,
     validate_map,
 )
 from coursework_kit.journeys.record import JourneyMapWork
 from coursework_kit.records import Record
 
-__all__ = ["assess", "check_map", "to_finding"]
-
-SEVERITY: dict[str, Severity] = {"problem": "must fix", "tip": "should fix", "good": "good"}
+__all__ = ["assess", "check_map"]
 
 
 def check_map(journey: JourneyMap, catalogue: Catalogue | None = None) -> MapFeedback:
@@ -28,17 +25,7 @@ def check_map(journey: JourneyMap, catalogue: Catalogue | None = None) -> MapFee
     try:
         return validate_map(journey, catalogue)
     except JourneyError as exc:
-        return MapFeedback((MapFinding("problem", f"{exc} Remove it from your map.", "stage"),))
-
-
-def to_finding(finding: MapFinding) -> Finding:
-    """A map finding in the kit's one feedback vocabulary."""
-    return Finding(
-        severity=SEVERITY.get(finding.level, "unsure"),
-        check=finding.check or "map",
-        message=finding.message,
-        where=finding.where,
-    )
+        return MapFeedback((Finding("must fix", "stage", f"{exc} Remove it from your map."),))
 
 
 def assess(record: Record[JourneyMapWork], *, catalogue: Catalogue | None = None) -> Feedback:
@@ -52,5 +39,5 @@ def assess(record: Record[JourneyMapWork], *, catalogue: Catalogue | None = None
     return Feedback(
         activity=record.activity,
         summary=summary,
-        findings=tuple(to_finding(f) for f in feedback.findings),
+        findings=feedback.findings,
     )

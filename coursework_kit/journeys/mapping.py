@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from coursework_kit.errors import JourneyError
+from coursework_kit.feedback import Finding, Severity, findings_html, ordered
 
 __all__ = [
     "Catalogue",
@@ -22,7 +23,6 @@ __all__ = [
     "JourneyError",
     "JourneyMap",
     "MapFeedback",
-    "MapFinding",
     "Opportunity",
     "Stage",
     "Touchpoint",
@@ -31,8 +31,6 @@ __all__ = [
     "marks_html",
     "validate_map",
 ]
-
-_MARK = {"problem": "✘ To do", "tip": "! Think about", "good": "✔ Good"}
 
 
 @dataclass(frozen=True)
@@ -143,48 +141,36 @@ class JourneyMap:
 
 
 @dataclass(frozen=True)
-class MapFinding:
-    """One piece of feedback on a map, and what it is about.
+class MapFeedback:
+    """Feedback on a journey map; it is complete when nothing must be fixed.
 
-    ``check`` is "stage", "friction", "opportunity" or "channels"; ``where`` is the stage id or
-    the mark ("F1", "O2") it is about, where there is one.
+    Each finding's ``check`` is "stage", "friction", "opportunity" or "channels"; its ``where``
+    is the stage id or the mark ("F1", "O2") it is about, where there is one.
     """
 
-    level: str  # "problem", "tip" or "good"
-    message: str
-    check: str = ""
-    where: str = ""
-
-
-@dataclass(frozen=True)
-class MapFeedback:
-    """Feedback on a journey map; it is complete when nothing is left to do."""
-
-    findings: tuple[MapFinding, ...]
+    findings: tuple[Finding, ...]
 
     @property
     def complete(self) -> bool:
-        return not any(f.level == "problem" for f in self.findings)
+        return not any(f.severity == "must fix" for f in self.findings)
 
-    def messages(self, level: str) -> list[str]:
-        return [f.message for f in self.findings if f.level == level]
+    def messages(self, severity: Severity) -> list[str]:
+        return [f.message for f in self.findings if f.severity == severity]
 
     def __repr__(self) -> str:
         head = "Your map is complete." if self.complete else "Your map is not finished yet."
-        return "\n".join([head, *(f"- {_MARK[f.level]}: {f.message}" for f in self.findings)])
+        return "\n".join([head, *(f"- {f!r}" for f in self.findings)])
 
     def _repr_html_(self) -> str:
         head = (
             "Your map is complete."
             if self.complete
-            else "Your map is not finished yet: see the points marked 'To do'."
+            else "Your map is not finished yet: see the points marked 'Must fix'."
         )
-        order = list(_MARK)
-        items = "".join(
-            f"<li><strong>{_MARK[f.level]}:</strong> {html.escape(f.message)}</li>"
-            for f in sorted(self.findings, key=lambda f: order.index(f.level))
+        return (
+            f"<div role='status'><p><strong>{head}</strong></p>"
+            f"{findings_html(ordered(self.findings))}</div>"
         )
-        return f"<div role='status'><p><strong>{head}</strong></p><ul>{items}</ul></div>"
 
 
 def _check_known(journey: JourneyMap, catalogue: Catalogue) -> None:
@@ -205,15 +191,15 @@ def validate_map(journey: JourneyMap, catalogue: Catalogue | None = None) -> Map
     """Does every stage have a touchpoint, and does every friction point have a fix?"""
     cat = load_catalogue() if catalogue is None else catalogue
     _check_known(journey, cat)
-    found: list[MapFinding] = []
+    found: list[Finding] = []
     for stage in cat.stages:
         if not journey.touchpoints.get(stage.id):
             found.append(
-                MapFinding(
-                    "problem",
-                    f"Add at least one touchpoint at {stage.label}: {stage.question}",
+                Finding(
+                    "must fix",
                     "stage",
-                    stage.id,
+                    f"Add at least one touchpoint at {stage.label}: {stage.question}",
+                    where=stage.id,
                 )
             )
     fixed = {o.fixes for o in journey.opportunities if o.fixes is not None}
@@ -221,86 +207,86 @@ def validate_map(journey: JourneyMap, catalogue: Catalogue | None = None) -> Map
         where = f"F{number} ({cat.stage(friction.stage).label}, {cat.label(friction.touchpoint)})"
         if friction.touchpoint not in journey.touchpoints.get(friction.stage, ()):
             found.append(
-                MapFinding(
-                    "problem",
+                Finding(
+                    "must fix",
+                    "friction",
                     f"{where} is at a touchpoint that is not on your map at that stage. "
                     "Add the touchpoint, or move the friction point.",
-                    "friction",
-                    f"F{number}",
+                    where=f"F{number}",
                 )
             )
         if len(friction.problem.split()) < 3:
             found.append(
-                MapFinding(
-                    "problem",
-                    f"{where}: say in a few words what goes wrong for the customer.",
+                Finding(
+                    "must fix",
                     "friction",
-                    f"F{number}",
+                    f"{where}: say in a few words what goes wrong for the customer.",
+                    where=f"F{number}",
                 )
             )
         if number not in fixed:
             found.append(
-                MapFinding(
-                    "problem",
+                Finding(
+                    "must fix",
+                    "friction",
                     f"{where} has no opportunity to fix it. Add an opportunity and choose "
                     f"F{number} as the friction point it fixes.",
-                    "friction",
-                    f"F{number}",
+                    where=f"F{number}",
                 )
             )
     for number, opportunity in enumerate(journey.opportunities, start=1):
         if len(opportunity.idea.split()) < 3:
             found.append(
-                MapFinding(
-                    "problem",
-                    f"O{number}: say in a few words what you would change.",
+                Finding(
+                    "must fix",
                     "opportunity",
-                    f"O{number}",
+                    f"O{number}: say in a few words what you would change.",
+                    where=f"O{number}",
                 )
             )
         if opportunity.fixes is not None and not 1 <= opportunity.fixes <= len(journey.frictions):
             found.append(
-                MapFinding(
-                    "problem",
-                    f"O{number} fixes F{opportunity.fixes}, but there is no F{opportunity.fixes}.",
+                Finding(
+                    "must fix",
                     "opportunity",
-                    f"O{number}",
+                    f"O{number} fixes F{opportunity.fixes}, but there is no F{opportunity.fixes}.",
+                    where=f"O{number}",
                 )
             )
     if not journey.frictions:
         found.append(
-            MapFinding(
-                "problem",
+            Finding(
+                "must fix",
+                "friction",
                 "Mark at least one friction point: where might a customer get stuck, wait or "
                 "give up?",
-                "friction",
             )
         )
     found.extend(_channel_feedback(journey, cat))
     return MapFeedback(tuple(found))
 
 
-def _channel_feedback(journey: JourneyMap, cat: Catalogue) -> list[MapFinding]:
+def _channel_feedback(journey: JourneyMap, cat: Catalogue) -> list[Finding]:
     channels = {cat.touchpoints[t].channel for ids in journey.touchpoints.values() for t in ids}
     if not channels:
         return []
     if len(channels) < 3:
         return [
-            MapFinding(
-                "tip",
+            Finding(
+                "should fix",
+                "channels",
                 f"Your map uses only {'one kind' if len(channels) == 1 else 'two kinds'} of "
                 "channel "
                 f"({', '.join(sorted(channels))}). Real customers move between channels: where "
                 "else might they meet Harbour & Pine?",
-                "channels",
             )
         ]
     findings = [
-        MapFinding(
+        Finding(
             "good",
+            "channels",
             f"Your map crosses {len(channels)} kinds of channel ({', '.join(sorted(channels))}): "
             "an omnichannel business makes the hand-overs between them smooth.",
-            "channels",
         )
     ]
     if journey.frictions and all(
@@ -308,7 +294,7 @@ def _channel_feedback(journey: JourneyMap, cat: Catalogue) -> list[MapFinding]:
         for n in range(1, len(journey.frictions) + 1)
     ):
         findings.append(
-            MapFinding("good", "Every friction point has an opportunity to fix it.", "friction")
+            Finding("good", "friction", "Every friction point has an opportunity to fix it.")
         )
     return findings
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from coursework_kit._english import choices, join
 from coursework_kit._ui.charts import figure_html
 from coursework_kit._ui.layout import fit_width, wide
 from coursework_kit._ui.snippets import alert, status
@@ -61,6 +62,8 @@ class _MarkForm:
         self.touchpoint = w.Dropdown(description="Touchpoint", style=_STYLE)
         self.text = w.Text(description=words, style=_STYLE, layout=wide(), placeholder=hint)
         self.fixes = w.Dropdown(description="It fixes", style=_STYLE) if fixes else None
+        self.words = words
+        self.problem = w.HTML()  # a problem with what is in the form, shown under its text box
         self.stage.observe(lambda _c: self.offer(), names="value")
         self.offer()
 
@@ -68,6 +71,11 @@ class _MarkForm:
     def controls(self) -> list[w.ValueWidget]:
         found = [self.stage, self.touchpoint, self.text]
         return found + ([self.fixes] if self.fixes is not None else [])
+
+    @property
+    def shown(self) -> list[w.Widget]:
+        """The controls in order, with the line for a problem directly under the text box."""
+        return [self.stage, self.touchpoint, self.text, self.problem, *self.controls[3:]]
 
     def offer(self) -> None:
         """Offer the touchpoints of the stage chosen, keeping the one chosen if it is there."""
@@ -165,9 +173,9 @@ class JourneyMapper(w.VBox):  # type: ignore[misc]
             [
                 *rows,
                 w.HTML("<p><strong>2. Mark friction points</strong> (where people get stuck)</p>"),
-                *self._friction_form.controls, add_f,
+                *self._friction_form.shown, add_f,
                 w.HTML("<p><strong>3. Add opportunities</strong> (changes that would help)</p>"),
-                *self._opportunity_form.controls, add_o,
+                *self._opportunity_form.shown, add_o,
                 self._marks, self._message, w.HBox([draw, again]), self._feedback,
                 self._chart, self._saved,
             ]
@@ -192,8 +200,8 @@ class JourneyMapper(w.VBox):  # type: ignore[misc]
         unknown = [t for t in touchpoints if t not in boxes]
         if unknown:
             raise JourneyError(
-                f"{', '.join(unknown)} cannot be placed at {self.catalogue.stage(stage).label}; "
-                f"choose from {', '.join(boxes)}."
+                f"{join(map(repr, unknown))} cannot be placed at "
+                f"{self.catalogue.stage(stage).label}; choose from {choices(boxes)}."
             )
         for touchpoint, box in boxes.items():
             box.value = touchpoint in touchpoints
@@ -265,7 +273,7 @@ class JourneyMapper(w.VBox):  # type: ignore[misc]
         self.feedback = check_map(self.journey_map, self.catalogue)
         self._feedback.value = self.feedback._repr_html_()
         self._chart.value = self.chart_html()
-        done = MapCheck(now(), self.feedback.complete, tuple(self.feedback.messages("problem")))
+        done = MapCheck(now(), self.feedback.complete, tuple(self.feedback.messages("must fix")))
         self._checks = (*self._checks, done)[-MAX_CHECKS:]
         self.session.update(self.work)
         self.session.flush()
@@ -281,6 +289,8 @@ class JourneyMapper(w.VBox):  # type: ignore[misc]
             self._restoring = False
         for shown in (self._message, self._feedback, self._chart, self._saved):
             shown.value = ""
+        for form in (self._friction_form, self._opportunity_form):
+            form.problem.value = ""
 
     reset = start_again
 
@@ -335,8 +345,10 @@ class JourneyMapper(w.VBox):  # type: ignore[misc]
 
     @property
     def form_message(self) -> str:
-        """What the mapper last said about a form (HTML), e.g. asking for a few words."""
-        return str(self._message.value)
+        """What the mapper last said about a form (HTML), e.g. asking for a few words: the
+        problems shown under each form's text box, then any other message."""
+        forms = (self._friction_form, self._opportunity_form)
+        return "".join([*(str(form.problem.value) for form in forms), str(self._message.value)])
 
     @property
     def feedback_html(self) -> str:
@@ -359,20 +371,20 @@ class JourneyMapper(w.VBox):  # type: ignore[misc]
         if touchpoint not in offered:
             raise JourneyError(
                 f"{touchpoint!r} is not a touchpoint at {self.catalogue.stage(stage).label}; "
-                f"choose from {', '.join(offered)}."
+                f"choose from {choices(offered)}."
             )
 
     def _from_form(self, action: Any, form: _MarkForm) -> None:
         if not form.text.value.strip():
-            self._message.value = alert("Type a few words first.")
+            form.problem.value = alert(f'Type a few words first in the "{form.words}" box.')
             return
         try:
             action()
         except CourseworkError as exc:
-            self._message.value = alert(str(exc))
+            form.problem.value = alert(str(exc))
             return
         form.text.value = ""
-        self._message.value = ""
+        form.problem.value = self._message.value = ""
 
     def _changed(self) -> None:
         self.feedback = None  # the map changed: earlier feedback no longer applies

@@ -17,7 +17,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coursework_kit._lazy import lazy_names
-from coursework_kit.findings import Finding
 from coursework_kit.search.ads import AdCheck, check_search_ad
 from coursework_kit.search.assess import assess
 from coursework_kit.search.record import SearchAdRecord, SearchAdWork, SnippetRecord, SnippetWork
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AdCheck",
-    "Finding",
     "SearchAdBuilder",
     "SearchAdRecord",
     "SearchAdWork",

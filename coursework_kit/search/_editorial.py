@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from coursework_kit.findings import MUST_FIX, SHOULD_FIX, Finding
+from coursework_kit.feedback import Finding
 from coursework_kit.search._limits import ad_policy
 from coursework_kit.social.posts._text import emoji_count
 from coursework_kit.social.posts.voice import brand_voice, phrase_pattern
@@ -96,11 +96,11 @@ def editorial(headlines: list[str], descriptions: list[str]) -> list[Finding]:
     punctuation, texts = " ".join(sources["punctuation"].split()), headlines + descriptions
     found = [
         Finding(
-            MUST_FIX,
+            "must fix",
             "headline-punctuation",
             f"Headline '{h}' has an exclamation mark.",
             "Google does not allow exclamation marks in headlines.",
-            punctuation,
+            source=punctuation,
         )
         for h in headlines
         if "!" in h
@@ -109,12 +109,12 @@ def editorial(headlines: list[str], descriptions: list[str]) -> list[Finding]:
     if repeated:
         found.append(
             Finding(
-                MUST_FIX,
+                "must fix",
                 "punctuation",
                 f"Punctuation repeated: {_listed(repeated)}. Use one mark, or none.",
                 "Google does not allow the same punctuation or symbol again and again, such "
                 "as 'Buy now!!!'. It makes an ad look like spam.",
-                punctuation,
+                source=punctuation,
             )
         )
     symbols = [ch for t in texts for ch in _symbols(t)]
@@ -122,13 +122,13 @@ def editorial(headlines: list[str], descriptions: list[str]) -> list[Finding]:
         emoji = any(emoji_count(t) for t in texts)
         found.append(
             Finding(
-                MUST_FIX,
+                "must fix",
                 "symbols",
                 f"{'Emoji and symbols' if emoji else 'Symbols'} Google does not allow: "
                 f"{' '.join(dict.fromkeys(symbols))}. Say it in words instead.",
                 "Google does not allow emoji in ads, or symbols such as bullets, stars and "
                 "arrows used to catch the eye.",
-                punctuation,
+                source=punctuation,
             )
         )
     gimmicks = [
@@ -139,13 +139,13 @@ def editorial(headlines: list[str], descriptions: list[str]) -> list[Finding]:
     if gimmicks:
         found.append(
             Finding(
-                MUST_FIX,
+                "must fix",
                 "gimmicky",
                 f"Gimmicky spelling or spacing: {_listed(gimmicks)}. Write the words in full, "
                 "spelt normally.",
                 "Google does not allow letters spaced out, symbols or numbers in place of "
                 "letters or words (such as 'fl@wers' or '4 U'), or stars around a word.",
-                f"{punctuation}; {' '.join(sources['spacing'].split())}",
+                source=f"{punctuation}; {' '.join(sources['spacing'].split())}",
             )
         )
     allowed = brand_voice().allowed_capitals
@@ -153,24 +153,24 @@ def editorial(headlines: list[str], descriptions: list[str]) -> list[Finding]:
     if shouting:
         found.append(
             Finding(
-                MUST_FIX,
+                "must fix",
                 "capitals",
                 f"Words in capitals: {', '.join(dict.fromkeys(shouting))}.",
                 "Google does not allow capitals used for effect, such as 'FREE'; only short "
                 "forms (UK, VAT) and brand names may be in capitals.",
-                " ".join(sources["capitals"].split()),
+                source=" ".join(sources["capitals"].split()),
             )
         )
     again = [w for t in texts for w in _repeated_words(t)]
     if again:
         found.append(
             Finding(
-                MUST_FIX,
+                "must fix",
                 "repetition",
                 f"Repeated: {_listed(again)}. Say it once.",
                 "Google does not allow words repeated as a gimmick, such as 'Buy buy buy' or "
                 "'Sale sale'. Use the space to give a reason to click.",
-                " ".join(sources["repetition"].split()),
+                source=" ".join(sources["repetition"].split()),
             )
         )
     return found
@@ -209,25 +209,25 @@ def claims(headlines: list[str], descriptions: list[str]) -> list[Finding]:
     if strong:
         found.append(
             Finding(
-                MUST_FIX,
+                "must fix",
                 "claims",
                 f"{_listed(strong)}: a claim you would have to prove. Say a fact instead, "
                 "such as 'Made in Cumbria' or 'Free delivery over £50'.",
                 "Google does not allow ads that mislead people about a product or a business, "
                 "and UK advertising rules say you must hold proof of a claim before the ad "
                 "runs. Nobody can check '#1' or 'best price' from the ad.",
-                source,
+                source=source,
             )
         )
     if weak:
         found.append(
             Finding(
-                SHOULD_FIX,
+                "should fix",
                 "claims",
                 f"{_listed(weak)}: can you prove it? A fact people can check works better.",
                 "Words like 'best' and 'perfect' claim more than an ad can show. A fact, such "
                 "as 'Solid oak, made in Cumbria', is more believable.",
-                source,
+                source=source,
             )
         )
     return found

@@ -15,15 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coursework_kit.errors import PostsTypeError
-from coursework_kit.findings import (
-    GOOD,
-    MUST_FIX,
-    SHOULD_FIX,
-    Finding,
-    counts,
-    findings_html,
-    ordered,
-)
+from coursework_kit.feedback import Finding, counts, findings_html, ordered
 from coursework_kit.search._editorial import claims, editorial
 from coursework_kit.search._limits import search_limits
 from coursework_kit.search.snippet import finding, text_field
@@ -44,10 +36,10 @@ class AdCheck:
 
     @property
     def ready(self) -> bool:
-        return not any(f.severity == MUST_FIX for f in self.findings)
+        return not any(f.severity == "must fix" for f in self.findings)
 
     def rules(self, severity: str | None = None) -> set[str]:
-        return {f.rule for f in self.findings if severity in (None, f.severity)}
+        return {f.check for f in self.findings if severity in (None, f.severity)}
 
     @property
     def summary(self) -> str:
@@ -57,7 +49,7 @@ class AdCheck:
         )
         return (
             f"{head}: {len(self.headlines)} headlines, {len(self.descriptions)} descriptions; "
-            f"{n[MUST_FIX]} must fix, {n[SHOULD_FIX]} should fix, {n[GOOD]} good."
+            f"{n['must fix']} must fix, {n['should fix']} should fix, {n['good']} good."
         )
 
     def __repr__(self) -> str:
@@ -85,7 +77,7 @@ def _count(
     if len(items) < least["value"]:
         return [
             finding(
-                MUST_FIX,
+                "must fix",
                 f"{what}-count",
                 f"{len(items)} {what}s; at least {least['value']} are needed.",
                 least,
@@ -94,7 +86,7 @@ def _count(
     if len(items) > most["value"]:
         return [
             finding(
-                MUST_FIX,
+                "must fix",
                 f"{what}-count",
                 f"{len(items)} {what}s; at most {most['value']} are allowed.",
                 most,
@@ -107,7 +99,7 @@ def _lengths(items: list[str], what: str, limit: dict[str, Any]) -> list[Finding
     too_long = [t for t in items if len(t) > limit["value"]]
     found = [
         finding(
-            MUST_FIX,
+            "must fix",
             f"{what}-length",
             f"{what.capitalize()} '{t}' is {len(t)} characters; the limit is {limit['value']}.",
             limit,
@@ -117,7 +109,7 @@ def _lengths(items: list[str], what: str, limit: dict[str, Any]) -> list[Finding
     if items and not too_long:
         found.append(
             finding(
-                GOOD,
+                "good",
                 f"{what}-length",
                 f"Every {what} is within {limit['value']} characters.",
                 limit,
@@ -158,7 +150,7 @@ def check_search_ad(
         if len(path) > limits["path_max"]["value"]:
             found.append(
                 finding(
-                    MUST_FIX,
+                    "must fix",
                     "path-length",
                     f"Path {number} '{path}' is {len(path)} characters; the limit is "
                     f"{limits['path_max']['value']}.",
@@ -168,7 +160,7 @@ def check_search_ad(
     if paths[1] and not paths[0]:
         found.append(
             Finding(
-                MUST_FIX,
+                "must fix",
                 "path-order",
                 "Path 2 is filled in but path 1 is empty.",
                 "Google shows path 2 only after path 1: fill in path 1 first.",
@@ -178,7 +170,7 @@ def check_search_ad(
     if repeated:
         found.append(
             Finding(
-                SHOULD_FIX,
+                "should fix",
                 "headline-repeated",
                 f"Repeated headline: {', '.join(repeated)}.",
                 "Google mixes and matches headlines; a repeat wastes a slot it could test.",
@@ -190,7 +182,7 @@ def check_search_ad(
         if any(keyword.lower() in h.lower() for h in heads):
             found.append(
                 Finding(
-                    GOOD,
+                    "good",
                     "keyword-headline",
                     f"A headline uses '{keyword}'.",
                     "Searchers see the words they typed, so the ad looks relevant.",
@@ -199,7 +191,7 @@ def check_search_ad(
         else:
             found.append(
                 Finding(
-                    SHOULD_FIX,
+                    "should fix",
                     "keyword-headline",
                     f"No headline uses '{keyword}'.",
                     "Ads whose headlines match the search look more relevant, get "

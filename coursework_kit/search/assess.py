@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from coursework_kit.errors import RecordKindError
 from coursework_kit.feedback import Feedback
-from coursework_kit.findings import shared
 from coursework_kit.search.ads import AdCheck, check_search_ad
 from coursework_kit.search.record import SearchAdRecord, SearchAdWork, SnippetRecord, SnippetWork
 from coursework_kit.search.snippet import SnippetCheck, check_snippet
@@ -36,9 +35,7 @@ def assess_snippet(record: SnippetRecord) -> Feedback:
     if latest is None:
         return Feedback(activity=record.activity, summary="No title or description written yet.")
     result = check_snippet_work(latest.work)
-    return Feedback(
-        activity=record.activity, summary=result.summary, findings=shared(result.findings)
-    )
+    return Feedback(activity=record.activity, summary=result.summary, findings=result.findings)
 
 
 def assess_search_ad(record: SearchAdRecord) -> Feedback:
@@ -47,9 +44,7 @@ def assess_search_ad(record: SearchAdRecord) -> Feedback:
     if latest is None:
         return Feedback(activity=record.activity, summary="No ad written yet.")
     result = check_ad_work(latest.work)
-    return Feedback(
-        activity=record.activity, summary=result.summary, findings=shared(result.findings)
-    )
+    return Feedback(activity=record.activity, summary=result.summary, findings=result.findings)
 
 
 def assess(record: SnippetRecord | SearchAdRecord) -> Feedback:

@@ -13,15 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coursework_kit.errors import PostsTypeError
-from coursework_kit.findings import (
-    GOOD,
-    MUST_FIX,
-    SHOULD_FIX,
-    Finding,
-    counts,
-    findings_html,
-    ordered,
-)
+from coursework_kit.feedback import Finding, Severity, counts, findings_html, ordered
 from coursework_kit.search._limits import search_limits
 from coursework_kit.search._widths import pixel_width
 
@@ -37,8 +29,8 @@ def text_field(value: object, what: str) -> str:
     return " ".join(value.split())
 
 
-def finding(severity: str, rule: str, found: str, limit: dict[str, Any]) -> Finding:
-    return Finding(severity, rule, found, " ".join(limit["why"].split()), limit["source"])
+def finding(severity: Severity, check: str, message: str, limit: dict[str, Any]) -> Finding:
+    return Finding(severity, check, message, " ".join(limit["why"].split()), source=limit["source"])
 
 
 def _cut_to_pixels(text: str, pixels: float) -> str:
@@ -62,18 +54,18 @@ class SnippetCheck:
 
     @property
     def ready(self) -> bool:
-        return not any(f.severity == MUST_FIX for f in self.findings)
+        return not any(f.severity == "must fix" for f in self.findings)
 
     def rules(self, severity: str | None = None) -> set[str]:
-        return {f.rule for f in self.findings if severity in (None, f.severity)}
+        return {f.check for f in self.findings if severity in (None, f.severity)}
 
     @property
     def summary(self) -> str:
         n = counts(self.findings)
         return (
             f"Title {len(self.title)} characters (about {self.title_pixels:.0f} pixels), "
-            f"description {len(self.description)} characters: {n[MUST_FIX]} must fix, "
-            f"{n[SHOULD_FIX]} should fix, {n[GOOD]} good."
+            f"description {len(self.description)} characters: {n['must fix']} must fix, "
+            f"{n['should fix']} should fix, {n['good']} good."
         )
 
     def __repr__(self) -> str:
@@ -112,12 +104,12 @@ def _keyword_findings(title: str, description: str, keyword: str) -> list[Findin
     at = title.lower().find(keyword.lower())
     if at < 0:
         found.append(
-            finding(SHOULD_FIX, "keyword-title", f"'{keyword}' is not in the title.", within)
+            finding("should fix", "keyword-title", f"'{keyword}' is not in the title.", within)
         )
     elif at > within["value"]:
         found.append(
             finding(
-                SHOULD_FIX,
+                "should fix",
                 "keyword-title",
                 f"'{keyword}' starts at character {at + 1} of the title; move it nearer the start.",
                 within,
@@ -125,12 +117,12 @@ def _keyword_findings(title: str, description: str, keyword: str) -> list[Findin
         )
     else:
         found.append(
-            finding(GOOD, "keyword-title", f"'{keyword}' is near the start of the title.", within)
+            finding("good", "keyword-title", f"'{keyword}' is near the start of the title.", within)
         )
     if keyword.lower() in description.lower():
         found.append(
             Finding(
-                GOOD,
+                "good",
                 "keyword-description",
                 f"'{keyword}' is in the description.",
                 "Google shows the searched words in bold, which draws the eye to your result.",
@@ -139,7 +131,7 @@ def _keyword_findings(title: str, description: str, keyword: str) -> list[Findin
     else:
         found.append(
             Finding(
-                SHOULD_FIX,
+                "should fix",
                 "keyword-description",
                 f"'{keyword}' is not in the description.",
                 "Google shows the searched words in bold: a description that uses them stands "
@@ -150,12 +142,12 @@ def _keyword_findings(title: str, description: str, keyword: str) -> list[Findin
     if uses >= _STUFFING:
         found.append(
             Finding(
-                SHOULD_FIX,
+                "should fix",
                 "keyword-stuffing",
                 f"'{keyword}' is used {uses} times in the title and description.",
                 "Repeating a keyword reads badly and is 'keyword stuffing', which Google's spam "
                 "policies count against a page. Once or twice is enough.",
-                "Google Search Essentials, 'Spam policies' (keyword stuffing)",
+                source="Google Search Essentials, 'Spam policies' (keyword stuffing)",
             )
         )
     return found
@@ -179,13 +171,13 @@ def check_snippet(
     if not title:
         found.append(
             Finding(
-                MUST_FIX, "title", "There is no title.", "The title is the link searchers click."
+                "must fix", "title", "There is no title.", "The title is the link searchers click."
             )
         )
     elif pixels > limits["title_pixels"]["value"] or len(title) > limits["title_max"]["value"]:
         found.append(
             finding(
-                SHOULD_FIX,
+                "should fix",
                 "title-length",
                 f"The title is {len(title)} characters (about {pixels:.0f} pixels): Google will "
                 "probably cut it off.",
@@ -195,7 +187,7 @@ def check_snippet(
     elif len(title) < limits["title_min"]["value"]:
         found.append(
             finding(
-                SHOULD_FIX,
+                "should fix",
                 "title-length",
                 f"The title is only {len(title)} characters.",
                 limits["title_min"],
@@ -204,7 +196,7 @@ def check_snippet(
     else:
         found.append(
             finding(
-                GOOD,
+                "good",
                 "title-length",
                 f"The title ({len(title)} characters) fits.",
                 limits["title_max"],
@@ -214,7 +206,7 @@ def check_snippet(
     if len(description) > most["value"]:
         found.append(
             finding(
-                SHOULD_FIX,
+                "should fix",
                 "description-length",
                 f"The description is {len(description)} characters; Google shows about "
                 f"{most['value']}.",
@@ -224,7 +216,7 @@ def check_snippet(
     elif len(description) < least["value"]:
         found.append(
             finding(
-                SHOULD_FIX,
+                "should fix",
                 "description-length",
                 f"The description is only {len(description)} characters.",
                 least,
@@ -233,7 +225,7 @@ def check_snippet(
     else:
         found.append(
             finding(
-                GOOD,
+                "good",
                 "description-length",
                 f"The description ({len(description)} characters) fits.",
                 most,

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from coursework_kit._lazy import lazy_names
 from coursework_kit.errors import PostsInputError
-from coursework_kit.findings import Finding
 from coursework_kit.social.assess import assess
 from coursework_kit.social.calendar import (
     STATUSES,
@@ -81,7 +80,6 @@ __all__ = [
     "ChoiceCheck",
     "ContentCalendar",
     "EscalationCheck",
-    "Finding",
     "Judgement",
     "ModerationError",
     "ModerationQueue",

@@ -40,7 +40,7 @@ def test_account_details_before_security_are_a_breach(make_scenario, clock):
     """Is naming the courier before security recorded as a data protection breach?"""
     conversation, _ = chat(make_scenario(), clock, GREETING, "It's with Evri, I'll chase them.")
     (finding,) = conversation.findings
-    assert finding.kind == "data_protection"
+    assert finding.check == "data_protection"
     assert finding.quote == "Evri"
 
 
@@ -185,20 +185,20 @@ def test_an_offer_beyond_remit_is_a_breach(make_scenario, clock):
         SECURITY,
         "I can give you £60 compensation for the trouble.",
     )
-    assert [f.kind for f in conversation.findings] == ["remit"]
+    assert [f.check for f in conversation.findings] == ["remit"]
     assert "£60.00" in conversation.findings[0].message
 
 
 def test_a_promise_that_cannot_be_kept(make_scenario, clock):
     """Is guaranteeing delivery recorded as a promise the adviser cannot make?"""
     conversation, _ = chat(make_scenario(), clock, "I guarantee it will arrive tomorrow.")
-    assert [f.kind for f in conversation.findings] == ["promise"]
+    assert [f.check for f in conversation.findings] == ["promise"]
 
 
 def test_an_unpersonalised_template_is_flagged(make_scenario, clock):
     """Is a pre-written response sent with its [placeholder] still in it flagged?"""
     conversation, _ = chat(make_scenario(), clock, "Hi [customer name], thanks for waiting.")
-    assert [f.kind for f in conversation.findings] == ["template"]
+    assert [f.check for f in conversation.findings] == ["template"]
 
 
 def test_public_complaint_moves_to_private_channel(make_scenario, clock):
@@ -240,7 +240,7 @@ def test_ending_without_a_warning_breaks_the_policy(make_scenario, clock):
     )
     conversation = Conversation(scenario, clock=clock)
     conversation.end()
-    assert [f.kind for f in conversation.findings] == ["policy"]
+    assert [f.check for f in conversation.findings] == ["policy"]
 
 
 def test_closing_question_before_and_after_resolving(make_scenario, clock):
@@ -287,7 +287,7 @@ def test_asking_for_details_in_public_is_a_breach(make_scenario, clock):
         replies={"moved_private": ["OK, messaging you now."]},
     )
     conversation, _ = chat(scenario, clock, "Sorry to see this. What's your postcode?")
-    assert [f.kind for f in conversation.findings] == ["data_protection"]
+    assert [f.check for f in conversation.findings] == ["data_protection"]
     private, _ = chat(
         scenario, clock, "Sorry to see this. Please send us a direct message with your postcode."
     )

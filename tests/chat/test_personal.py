@@ -305,7 +305,7 @@ def test_giving_out_the_new_details_before_security_is_a_breach():
     for phone, breach in ((new_phone, True), ("07700 900263", False)):
         chat = Conversation(mine, practice=True)
         chat.reply(f"Hi, is your mobile {phone}?")
-        kinds = {f.kind for f in chat.findings}
+        kinds = {f.check for f in chat.findings}
         assert ("data_protection" in kinds) is breach, (phone, chat.findings)
 
 

@@ -28,7 +28,7 @@ LINES = [
 
 
 def _rules(findings):
-    return [str(f) for f in findings if f.kind != "policy"]
+    return [str(f) for f in findings if f.check != "policy"]
 
 
 @pytest.mark.parametrize("name", ["late-delivery", "public-complaint", "charged-twice"])
@@ -61,10 +61,10 @@ def test_a_public_post_is_public_until_the_customer_moves(make_scenario, clock):
     conversation.reply("Please send us a direct message so we can help privately.")
     clock.wait(5)
     conversation.reply("What's your order number?")
-    live = [f.kind for f in conversation.findings]
+    live = [f.check for f in conversation.findings]
     assert live == ["data_protection"]
     graded = assess_transcript(conversation.turns, scenario=scenario)
-    assert [f.kind for f in graded.findings] == live
+    assert [f.check for f in graded.findings] == live
 
 
 def test_security_is_passed_only_when_the_customer_gave_their_details(make_scenario):
@@ -77,7 +77,7 @@ def test_security_is_passed_only_when_the_customer_gave_their_details(make_scena
         Turn("agent", COURIER),
     ]
     readings = read_chat(turns, make_scenario())
-    assert [f.kind for f in readings[3].findings] == ["data_protection"]
+    assert [f.check for f in readings[3].findings] == ["data_protection"]
     answered = [*turns[:2], Turn("customer", "HP-10482, LS6 2QT.", kind="verification"), turns[3]]
     assert read_chat(answered, make_scenario())[3].findings == ()
 

@@ -235,7 +235,7 @@ def test_naming_the_wrong_courier_is_a_wrong_fact_and_not_accurate(late, wrong):
         ("agent", "I'll chase the courier now and email you by 5pm today."),
     ]
     report = assess_transcript(turns, scenario=late)
-    (fact,) = [f for f in report.findings if f.kind == "fact"]
+    (fact,) = [f for f in report.findings if f.check == "fact"]
     assert "Evri" in fact.message
     assert report.criteria["resolves_query"].met is False
 
@@ -244,4 +244,4 @@ def test_the_right_courier_is_no_finding(late):
     """Is naming the courier the screen shows left alone?"""
     turns = [("customer", late.opening), ("agent", "I'll chase Evri now for you.")]
     report = assess_transcript(turns, scenario=late)
-    assert not [f for f in report.findings if f.kind == "fact"]
+    assert not [f for f in report.findings if f.check == "fact"]

@@ -153,7 +153,7 @@ def test_inserted_template_must_be_personalised(chat, clock):
     assert chat.draft == text
     clock.wait(5)
     chat.send()
-    assert [f.kind for f in chat.conversation.findings] == ["template"]
+    assert [f.check for f in chat.conversation.findings] == ["template"]
     assert "without personalising" in chat.dashboard.hints_html
 
 

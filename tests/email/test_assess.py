@@ -54,7 +54,7 @@ def test_a_good_email_is_ready_and_every_finding_is_shared():
     assert {f.severity for f in feedback.findings} == {"good"}
 
 
-def test_problems_are_must_fix_and_warnings_should_fix():
+def test_problems_are_must_fix_and_improvements_should_fix():
     """Does a missing unsubscribe link become 'must fix' and a shouty subject 'should fix'?"""
     form = replace(FORM, unsubscribe_link="", subject="HUGE SALE on spring bedding now")
     feedback = assess(of(EmailWork(form=form)), now=NOW)

@@ -30,11 +30,11 @@ GOOD = Campaign(
 )
 
 
-def messages(campaign, check, level=None):
+def messages(campaign, check, severity=None):
     return [
         f.message
         for f in check_campaign(campaign, now=NOW).findings
-        if f.check == check and (level is None or f.level == level)
+        if f.check == check and (severity is None or f.severity == severity)
     ]
 
 
@@ -42,7 +42,7 @@ def test_a_good_campaign_is_ready():
     """Does a well-made campaign pass with nothing to fix or improve?"""
     result = check_campaign(GOOD, now=NOW)
     assert result.ready
-    assert result.warnings == []
+    assert result.should_fix == []
     assert "Ready to send" in result._repr_html_()
 
 
@@ -54,17 +54,17 @@ def test_every_finding_says_why():
 
 
 @pytest.mark.parametrize(
-    ("subject", "level", "words"),
+    ("subject", "severity", "words"),
     [
-        ("", "problem", "Write a subject line"),
-        ("Sale", "warning", "only 4 characters"),
-        ("A" * 10 + " " + "b" * 60, "warning", "cut off"),
+        ("", "must fix", "Write a subject line"),
+        ("Sale", "should fix", "only 4 characters"),
+        ("A" * 10 + " " + "b" * 60, "should fix", "cut off"),
         ("Our new spring bedding is here", "good", "show in full"),
     ],
 )
-def test_subject_length(subject, level, words):
+def test_subject_length(subject, severity, words):
     """Is a subject judged against the 40-60 characters most phones show?"""
-    found = messages(replace(GOOD, subject=subject), "subject", level)
+    found = messages(replace(GOOD, subject=subject), "subject", severity)
     assert any(words in m for m in found)
 
 
@@ -77,8 +77,8 @@ def test_shouting_subject_is_flagged():
 
 def test_preview_text_missing_or_repeated():
     """Is missing preview text, or a repeat of the subject, worth improving?"""
-    assert messages(replace(GOOD, preview_text=""), "preview", "warning")
-    assert messages(replace(GOOD, preview_text=GOOD.subject), "preview", "warning")
+    assert messages(replace(GOOD, preview_text=""), "preview", "should fix")
+    assert messages(replace(GOOD, preview_text=GOOD.subject), "preview", "should fix")
 
 
 def test_tokens_need_to_exist_and_have_fallbacks():
@@ -95,7 +95,7 @@ def test_tokens_need_to_exist_and_have_fallbacks():
 def test_no_personalisation_is_a_suggestion():
     """Is an email with no personal touch a suggestion rather than a problem?"""
     campaign = replace(GOOD, subject="Our new spring bedding is here", body="Hello,")
-    assert messages(campaign, "personalisation", "warning")
+    assert messages(campaign, "personalisation", "should fix")
 
 
 def test_personalise_uses_the_fallback():
@@ -105,12 +105,16 @@ def test_personalise_uses_the_fallback():
 
 
 @pytest.mark.parametrize(
-    ("actions", "level"),
-    [((), "problem"), (("Shop now", "Read our blog"), "warning"), (("Click here",), "warning")],
+    ("actions", "severity"),
+    [
+        ((), "must fix"),
+        (("Shop now", "Read our blog"), "should fix"),
+        (("Click here",), "should fix"),
+    ],
 )
-def test_one_clear_call_to_action(actions, level):
+def test_one_clear_call_to_action(actions, severity):
     """Is no call to action a problem, and several or a vague one worth improving?"""
-    assert messages(replace(GOOD, calls_to_action=actions), "call to action", level)
+    assert messages(replace(GOOD, calls_to_action=actions), "call to action", severity)
 
 
 def test_disguised_sender_breaks_regulation_23():
@@ -124,15 +128,15 @@ def test_disguised_sender_breaks_regulation_23():
 
 def test_sender_name_may_spell_out_and():
     """Is 'Harbour and Pine' accepted as naming the company?"""
-    assert not messages(replace(GOOD, sender_name="Sam at Harbour and Pine"), "sender", "problem")
+    assert not messages(replace(GOOD, sender_name="Sam at Harbour and Pine"), "sender", "must fix")
 
 
 def test_no_reply_and_other_domains_are_worth_improving():
     """Are a no-reply address and a look-alike domain flagged?"""
     assert messages(
-        replace(GOOD, sender_email="no-reply@harbourandpine.example"), "sender", "warning"
+        replace(GOOD, sender_email="no-reply@harbourandpine.example"), "sender", "should fix"
     )
-    assert messages(replace(GOOD, sender_email="deals@bargains.example"), "sender", "warning")
+    assert messages(replace(GOOD, sender_email="deals@bargains.example"), "sender", "should fix")
 
 
 @pytest.mark.parametrize("link", ["", "www.harbourandpine.example/stop", "unsubscribe"])
@@ -143,29 +147,29 @@ def test_every_message_needs_a_working_opt_out(link):
 
 
 @pytest.mark.parametrize(
-    ("when", "level", "words"),
+    ("when", "severity", "words"),
     [
-        (None, "problem", "Choose a date"),
-        (datetime(2026, 11, 19, 10, 0), "problem", "in the past"),
-        (datetime(2026, 12, 1, 3, 0), "problem", "middle of the night"),
-        (datetime(2028, 12, 1, 10, 0), "warning", "more than a year"),
+        (None, "must fix", "Choose a date"),
+        (datetime(2026, 11, 19, 10, 0), "must fix", "in the past"),
+        (datetime(2026, 12, 1, 3, 0), "must fix", "middle of the night"),
+        (datetime(2028, 12, 1, 10, 0), "should fix", "more than a year"),
         (datetime(2026, 12, 1, 10, 0), "good", "Tuesday 01 December 2026 at 10:00"),
     ],
 )
-def test_send_time(when, level, words):
+def test_send_time(when, severity, words):
     """Is the send time refused in the past or at 3am, and confirmed otherwise?"""
-    assert any(words in m for m in messages(replace(GOOD, send_at=when), "send time", level))
+    assert any(words in m for m in messages(replace(GOOD, send_at=when), "send time", severity))
 
 
 def test_business_buyers_at_the_weekend():
     """Is emailing business buyers on a Saturday worth improving?"""
     saturday = replace(GOOD, segment="business_buyer", send_at=datetime(2026, 12, 5, 10, 0))
-    assert messages(saturday, "send time", "warning")
+    assert messages(saturday, "send time", "should fix")
 
 
 def test_not_similar_products_narrows_the_audience():
     """Is marketing other products flagged: only people who consented may get it?"""
-    assert messages(replace(GOOD, similar_products=False), "audience", "warning")
+    assert messages(replace(GOOD, similar_products=False), "audience", "should fix")
 
 
 def test_bad_settings_are_refused_plainly():
@@ -184,21 +188,21 @@ def test_campaign_round_trips_as_plain_data():
 
 
 @pytest.mark.parametrize(
-    ("body", "level"),
+    ("body", "severity"),
     [
-        ("Hi {first_name|there}, don't blame us if you ordered the wrong size.", "problem"),
-        ("Some customers are too lazy to read our emails, so here it is again.", "problem"),
-        ("Hi {first_name|there}, your order will definitely arrive tomorrow.", "warning"),
-        ("Hurry, only a few left, so buy now before it's too late.", "warning"),
+        ("Hi {first_name|there}, don't blame us if you ordered the wrong size.", "must fix"),
+        ("Some customers are too lazy to read our emails, so here it is again.", "must fix"),
+        ("Hi {first_name|there}, your order will definitely arrive tomorrow.", "should fix"),
+        ("Hurry, only a few left, so buy now before it's too late.", "should fix"),
     ],
 )
-def test_tone_that_blames_promises_or_pushes(body, level):
+def test_tone_that_blames_promises_or_pushes(body, severity):
     """Is an email that blames readers a problem, and one that over-promises or pushes worth
     improving, quoting the email's own words?"""
     found = [
         f for f in check_campaign(replace(GOOD, body=body), now=NOW).findings if f.check == "tone"
     ]
-    assert [f.level for f in found] == [level]
+    assert [f.severity for f in found] == [severity]
     assert found[0].message.startswith("'")
     assert found[0].why
 
@@ -214,7 +218,7 @@ def test_tone_that_blames_promises_or_pushes(body, level):
 def test_honest_and_kind_emails_are_friendly(body):
     """Are an honest hedge, a calm end date and a kind negation left alone?"""
     assert messages(replace(GOOD, body=body), "tone", "good")
-    assert not messages(replace(GOOD, body=body), "tone", "warning")
+    assert not messages(replace(GOOD, body=body), "tone", "should fix")
 
 
 def test_a_blaming_subject_line_stops_the_send():
@@ -243,7 +247,7 @@ def test_an_email_with_nothing_to_say_must_be_fixed(body, words):
     left in, a problem to fix before sending?"""
     campaign = replace(GOOD, body=body)
     assert not check_campaign(campaign, now=NOW).ready
-    assert any(words in m for m in messages(campaign, "body", "problem"))
+    assert any(words in m for m in messages(campaign, "body", "must fix"))
 
 
 @pytest.mark.parametrize(
@@ -257,7 +261,7 @@ def test_an_email_with_nothing_to_say_must_be_fixed(body, words):
 def test_an_email_with_a_message_is_fine(body):
     """Does an email that says something pass the body check, however short?"""
     campaign = replace(GOOD, body=body)
-    assert messages(campaign, "body", "problem") == []
+    assert messages(campaign, "body", "must fix") == []
     assert messages(campaign, "body", "good")
 
 
@@ -283,7 +287,7 @@ def test_a_fake_reply_or_forward_subject_must_be_fixed(subject, prefix):
     found = [
         f
         for f in check_campaign(campaign, now=NOW).findings
-        if f.check == "subject" and f.level == "problem"
+        if f.check == "subject" and f.severity == "must fix"
     ]
     assert len(found) == 1
     assert f"Take '{prefix}' off the start" in found[0].message
@@ -303,4 +307,4 @@ def test_a_fake_reply_or_forward_subject_must_be_fixed(subject, prefix):
 )
 def test_subjects_that_only_start_like_a_reply_are_fine(subject):
     """Are words that start with "re" or "fw", and "re:" meaning "about" mid-line, left alone?"""
-    assert messages(replace(GOOD, subject=subject), "subject", "problem") == []
+    assert messages(replace(GOOD, subject=subject), "subject", "must fix") == []

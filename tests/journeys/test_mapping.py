@@ -46,14 +46,14 @@ def test_every_stage_needs_a_touchpoint():
     touchpoints = dict(FULL, loyalty=())
     feedback = validate_map(JourneyMap(touchpoints, (FRICTION,), (FIX,)))
     assert not feedback.complete
-    assert any("Loyalty" in m for m in feedback.messages("problem"))
+    assert any("Loyalty" in m for m in feedback.messages("must fix"))
 
 
 def test_friction_without_a_fix_is_not_complete():
     """Does a friction point with no opportunity to fix it keep the map unfinished?"""
     idea = Opportunity("loyalty", "newsletter", "Send a monthly styling newsletter")
     feedback = validate_map(JourneyMap(FULL, (FRICTION,), (idea,)))
-    assert any("F1" in m and "no opportunity" in m for m in feedback.messages("problem"))
+    assert any("F1" in m and "no opportunity" in m for m in feedback.messages("must fix"))
 
 
 def test_a_map_needs_at_least_one_friction_point():
@@ -68,7 +68,7 @@ def test_marks_must_be_at_touchpoints_on_the_map_and_say_something():
     terse = Opportunity("purchase", "shop-till", "Faster", fixes=1)
     missing = Opportunity("loyalty", "newsletter", "Tell them about new stock", fixes=4)
     feedback = validate_map(JourneyMap(FULL, (stray,), (terse, missing)))
-    problems = " ".join(feedback.messages("problem"))
+    problems = " ".join(feedback.messages("must fix"))
     assert "not on your map" in problems
     assert "O1: say in a few words" in problems
     assert "there is no F4" in problems
@@ -84,7 +84,7 @@ def test_one_channel_only_gets_a_tip():
         "loyalty": ("reviews",),
     }
     feedback = validate_map(JourneyMap(web, (FRICTION,), (FIX,)))
-    assert any("only" in m for m in feedback.messages("tip"))
+    assert any("only" in m for m in feedback.messages("should fix"))
 
 
 def test_unknown_stage_or_touchpoint_is_refused():

@@ -70,7 +70,7 @@ def test_unfixed_friction_is_fed_back(mapper):
     mapper.add_friction("purchase", "shop-till", "Stock shown online is not in the shop")
     assert not mapper.check().complete
     assert "F1" in mapper.feedback_html
-    assert "To do" in mapper.feedback_html
+    assert "Must fix" in mapper.feedback_html
     assert any("no opportunity" in m for m in saved(mapper).checks[-1].to_do)
 
 
@@ -216,7 +216,7 @@ def test_the_assessment_agrees_with_the_check(mapper):
     feedback = mapper.check()
     assessed = mapper.assessment
     assert not assessed.ready
-    assert [f.message for f in assessed.of("must fix")] == feedback.messages("problem")
+    assert [f.message for f in assessed.of("must fix")] == feedback.messages("must fix")
 
 
 def test_the_fix_being_typed_follows_its_friction_point(mapper):

@@ -70,7 +70,7 @@ def _ad(headline=None, description=None):
 
 
 def _must_fix(ad, rule):
-    return [f for f in ad.findings if f.rule == rule and f.severity == "must fix"]
+    return [f for f in ad.findings if f.check == rule and f.severity == "must fix"]
 
 
 @pytest.mark.parametrize(
@@ -106,7 +106,7 @@ def test_google_editorial_policy_refuses_gimmicks(headline, description, rule, q
     ad = _ad(headline, description)
     assert not ad.ready
     (finding,) = _must_fix(ad, rule)
-    assert quoted in finding.found
+    assert quoted in finding.message
     assert "Google Ads policies, Editorial" in finding.source
     assert "as at 2025" in finding.source
 
@@ -130,7 +130,7 @@ def test_claims_nobody_can_check_must_be_fixed(headline, description, quoted):
     ad = _ad(headline, description)
     assert not ad.ready
     (finding,) = _must_fix(ad, "claims")
-    assert quoted in finding.found
+    assert quoted in finding.message
     assert "Misrepresentation" in finding.source
     assert "CAP Code rule 3.7" in finding.source
     assert "as at 2025" in finding.source

@@ -62,7 +62,7 @@ def test_description_length(length, flagged):
 def test_keyword_near_the_start_of_the_title(title, severity):
     """Is the keyword expected near the start of the title?"""
     result = check_snippet(title, DESCRIPTION, keyword="oak shelves")
-    (finding,) = [f for f in result.findings if f.rule == "keyword-title"]
+    (finding,) = [f for f in result.findings if f.check == "keyword-title"]
     assert finding.severity == severity
     assert finding.why
 

@@ -11,7 +11,6 @@ from typing import cast
 
 from coursework_kit.errors import CourseworkError, PostsInputError
 from coursework_kit.feedback import Feedback
-from coursework_kit.findings import shared
 from coursework_kit.social.calendar.record import CalendarRecord, CalendarWork, PlannedPost, Status
 from coursework_kit.social.calendar.rules import CalendarPost, ContentCalendar, load_calendar
 from coursework_kit.social.platforms import platform_rules
@@ -91,6 +90,4 @@ def assess(record: CalendarRecord, *, calendar: ContentCalendar | None = None) -
         return Feedback(activity=record.activity, summary="No calendar saved yet.")
     base = calendar or find_calendar(record.scenario)
     review = calendar_from(latest.work, base).review()
-    return Feedback(
-        activity=record.activity, summary=review.summary, findings=shared(review.findings)
-    )
+    return Feedback(activity=record.activity, summary=review.summary, findings=review.findings)

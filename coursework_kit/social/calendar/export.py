@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from coursework_kit._atomic import write_text
 from coursework_kit.errors import PostsInputError
-from coursework_kit.findings import GOOD, MUST_FIX, SHOULD_FIX, Finding, counts, findings_html
+from coursework_kit.feedback import Finding, counts, findings_html
 from coursework_kit.social.platforms import platform_rules
 
 if TYPE_CHECKING:
@@ -49,20 +49,20 @@ class CalendarReview:
 
     @property
     def problems(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == MUST_FIX]
+        return [f for f in self.findings if f.severity == "must fix"]
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
     def rules(self) -> set[str]:
-        return {f.rule for f in self.problems}
+        return {f.check for f in self.problems}
 
     @property
     def summary(self) -> str:
         n = counts(self.findings)
         head = "The calendar follows the team's rules" if self.ok else "The calendar needs work"
-        return f"{head}: {n[MUST_FIX]} must fix, {n[GOOD]} good."
+        return f"{head}: {n['must fix']} must fix, {n['good']} good."
 
     def __repr__(self) -> str:
         return "\n".join([self.summary, *(f"  {f!r}" for f in self.findings)])
@@ -90,8 +90,8 @@ def _rows(calendar: ContentCalendar) -> list[dict[str, str]]:
                 "has_image": "yes" if post.has_image else "no",
                 "image_alt_text": post.image_alt_text or "",
                 "paid_partnership": "yes" if post.paid_partnership else "no",
-                "must_fix": str(found[MUST_FIX]),
-                "should_fix": str(found[SHOULD_FIX]),
+                "must_fix": str(found["must fix"]),
+                "should_fix": str(found["should fix"]),
                 "text": post.text,
             }
         )

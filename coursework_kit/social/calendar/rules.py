@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from coursework_kit.errors import CalendarRuleError, PostsInputError, PostsTypeError
-from coursework_kit.findings import GOOD, MUST_FIX, Finding, ordered
+from coursework_kit.feedback import Finding, ordered
 from coursework_kit.social.platforms import platform_rules
 from coursework_kit.social.posts.check import PostCheck, check_post
 
@@ -258,7 +258,7 @@ class ContentCalendar:
             raise CalendarRuleError(f"{person} does not approve posts in this team; ask {allowed}.")
         problems = post.check().must_fix
         if problems:
-            listed = " ".join(f.found for f in problems)
+            listed = " ".join(f.message for f in problems)
             raise CalendarRuleError(f"'{post.id}' cannot be approved until it is fixed: {listed}")
 
     # -- review ---------------------------------------------------------------------------------
@@ -275,7 +275,7 @@ class ContentCalendar:
         if len(covered) < self.min_platforms:
             found.append(
                 Finding(
-                    MUST_FIX,
+                    "must fix",
                     "platforms",
                     f"{len(covered)} platform{'' if len(covered) == 1 else 's'} covered ({names});"
                     f" the plan needs at least {self.min_platforms}.",
@@ -285,12 +285,12 @@ class ContentCalendar:
             )
         else:
             found.append(
-                Finding(GOOD, "platforms", f"{len(covered)} platforms covered: {names}.", "")
+                Finding("good", "platforms", f"{len(covered)} platforms covered: {names}.", "")
             )
-        if self.posts and not any(f.severity == MUST_FIX for f in found):
+        if self.posts and not any(f.severity == "must fix" for f in found):
             found.append(
                 Finding(
-                    GOOD,
+                    "good",
                     "approval",
                     "Every approved post was approved by a colleague, not its owner.",
                     "Two pairs of eyes keep the brand consistent and catch mistakes.",
@@ -311,7 +311,7 @@ def _post_problems(post: CalendarPost, calendar: ContentCalendar) -> list[Findin
     found: list[Finding] = []
 
     def problem(rule: str, text: str, why: str) -> None:
-        found.append(Finding(MUST_FIX, rule, f"'{post.id}': {text}", why))
+        found.append(Finding("must fix", rule, f"'{post.id}': {text}", why))
 
     if post.day not in calendar.days:
         problem("week", f"{post.day:%d %B %Y} is outside the week.", "Plan the week you share.")
@@ -335,7 +335,7 @@ def _post_problems(post: CalendarPost, calendar: ContentCalendar) -> list[Findin
         problem("approver", f"{post.approver} may not approve posts.", "Only named approvers may.")
     if post.status in _APPROVED:
         for f in post.check().must_fix:
-            problem("post-check", f.found, f.why)
+            problem("post-check", f.message, f.why)
     return found
 
 

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from coursework_kit._lazy import lazy_names
 from coursework_kit.errors import PostsInputError
-from coursework_kit.findings import Finding
 from coursework_kit.social.platforms import platform_rules
 from coursework_kit.social.posts._text import readability
 from coursework_kit.social.posts.assess import assess
@@ -32,7 +31,6 @@ if TYPE_CHECKING:
     from coursework_kit.social.posts.widget import PostComposer
 
 __all__ = [
-    "Finding",
     "PostCheck",
     "PostComposer",
     "PostPreview",

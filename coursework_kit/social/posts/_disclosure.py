@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from coursework_kit.findings import GOOD, MUST_FIX, Finding
+from coursework_kit.feedback import Finding
 from coursework_kit.social.platforms import disclosure
 from coursework_kit.social.posts.voice import phrase_pattern
 
@@ -54,11 +54,11 @@ def disclosure_findings(text: str, paid: bool) -> list[Finding]:
     if any(m.end() <= upfront for m in labels):
         return [
             Finding(
-                GOOD,
+                "good",
                 "disclosure",
                 "The post is labelled as an ad at the start.",
                 "People can see straight away that it is advertising.",
-                source,
+                source=source,
             )
         ]
     unclear = [u for u in rules.unclear_labels if _uses(text, u)[0]]
@@ -83,13 +83,13 @@ def disclosure_findings(text: str, paid: bool) -> list[Finding]:
         found = "This post is paid for or gifted, but it is not labelled as an ad."
     return [
         Finding(
-            MUST_FIX,
+            "must fix",
             "disclosure",
             found + " Put '#ad' (or 'Ad') at the very start.",
             "Advertising must be obviously identifiable as advertising. The ASA and CMA say "
             "a paid or gifted post needs a clear label such as #ad, up front where people see "
             "it before they engage; labels such as #sp, #spon, 'sponsored' or #gifted are not "
             "clear enough.",
-            source,
+            source=source,
         )
     ]

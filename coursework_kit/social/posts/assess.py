@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from coursework_kit.errors import CourseworkError
 from coursework_kit.feedback import Feedback, Finding
-from coursework_kit.findings import shared
 from coursework_kit.social.posts.check import PostCheck, check_post
 from coursework_kit.social.posts.record import PostDraft, PostRecord
 
@@ -41,6 +40,4 @@ def assess(record: PostRecord) -> Feedback:
         result = check_draft(latest.work.post)
     except CourseworkError as exc:  # a platform this release does not know (an edited file)
         return _unsure(record.activity, exc)
-    return Feedback(
-        activity=record.activity, summary=result.summary, findings=shared(result.findings)
-    )
+    return Feedback(activity=record.activity, summary=result.summary, findings=result.findings)

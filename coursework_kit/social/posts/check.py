@@ -13,15 +13,7 @@ import re
 from dataclasses import dataclass
 
 from coursework_kit.errors import PostsTypeError
-from coursework_kit.findings import (
-    GOOD,
-    MUST_FIX,
-    SHOULD_FIX,
-    Finding,
-    counts,
-    findings_html,
-    ordered,
-)
+from coursework_kit.feedback import Finding, Severity, counts, findings_html, ordered
 from coursework_kit.social.platforms import Figure, PlatformRules, platform_rules
 from coursework_kit.social.posts._disclosure import disclosure_findings
 from coursework_kit.social.posts._text import (
@@ -55,20 +47,20 @@ class PostCheck:
     findings: tuple[Finding, ...]
     readability: Readability
 
-    def _only(self, severity: str) -> list[Finding]:
+    def _only(self, severity: Severity) -> list[Finding]:
         return [f for f in self.findings if f.severity == severity]
 
     @property
     def must_fix(self) -> list[Finding]:
-        return self._only(MUST_FIX)
+        return self._only("must fix")
 
     @property
     def should_fix(self) -> list[Finding]:
-        return self._only(SHOULD_FIX)
+        return self._only("should fix")
 
     @property
     def good(self) -> list[Finding]:
-        return self._only(GOOD)
+        return self._only("good")
 
     @property
     def ready(self) -> bool:
@@ -77,15 +69,15 @@ class PostCheck:
 
     def rules(self, severity: str | None = None) -> set[str]:
         """The ids of the rules with findings (of one severity, if given)."""
-        return {f.rule for f in self.findings if severity in (None, f.severity)}
+        return {f.check for f in self.findings if severity in (None, f.severity)}
 
     @property
     def summary(self) -> str:
         n = counts(self.findings)
         head = "Ready to post" if self.ready else "Not ready yet"
         return (
-            f"{head} on {self.platform.name}: {n[MUST_FIX]} must fix, {n[SHOULD_FIX]} should "
-            f"fix, {n[GOOD]} good. {self.length:,} of {self.platform.limit:,} characters."
+            f"{head} on {self.platform.name}: {n['must fix']} must fix, {n['should fix']} should "
+            f"fix, {n['good']} good. {self.length:,} of {self.platform.limit:,} characters."
         )
 
     def __repr__(self) -> str:
@@ -113,29 +105,29 @@ def _length(text: str, rules: PlatformRules) -> tuple[int, list[Finding]]:
     if length > rules.limit:
         found = [
             Finding(
-                MUST_FIX,
+                "must fix",
                 "length",
                 f"{length:,} characters{how}: {length - rules.limit:,} over {rules.name}'s "
                 f"limit of {rules.limit:,}.",
                 f"{rules.name} will not publish a post this long. Cut it down, keeping the "
                 "main message.",
-                source,
+                source=source,
             )
         ]
     else:
         found = [
-            Finding(GOOD, "length", f"{length:,} of {rules.limit:,} characters{how}.", "It fits.")
+            Finding("good", "length", f"{length:,} of {rules.limit:,} characters{how}.", "It fits.")
         ]
     if rules.cutoff < rules.limit and length > rules.cutoff:
         found.append(
             Finding(
-                SHOULD_FIX,
+                "should fix",
                 "cutoff",
                 f"Only about the first {rules.cutoff} characters show in the feed before "
                 "'... more'; this post is longer.",
                 "Most people scroll past without tapping 'more'. Put the main message, and any "
                 "#ad label, in the first line.",
-                f"{rules.feed_cutoff.source}. {rules.feed_cutoff.note}".strip(),
+                source=f"{rules.feed_cutoff.source}. {rules.feed_cutoff.note}".strip(),
             )
         )
     return length, found
@@ -152,22 +144,22 @@ def _hashtags(text: str, rules: PlatformRules, brand: BrandVoice) -> list[Findin
         note = f" {rules.hashtags_max.note}" if rules.hashtags_max.note else ""
         found.append(
             Finding(
-                MUST_FIX,
+                "must fix",
                 "hashtag-count",
                 f"{len(tags)} hashtags ({listed}); {rules.name} allows {most}.",
                 f"The post may not publish, or the extra tags will not work.{note}",
-                f"{rules.hashtags_max.source}, checked {rules.hashtags_max.checked}",
+                source=f"{rules.hashtags_max.source}, checked {rules.hashtags_max.checked}",
             )
         )
     elif len(tags) > advised:
         found.append(
             Finding(
-                SHOULD_FIX,
+                "should fix",
                 "hashtag-count",
                 f"{len(tags)} hashtags; {rules.name} advises {advised} or fewer.",
                 "A few relevant hashtags work better than many: a long list looks like spam "
                 "and is tiring to hear on a screen reader.",
-                _dated(rules.hashtags_recommended),
+                source=_dated(rules.hashtags_recommended),
             )
         )
     for tag in tags:
@@ -176,7 +168,7 @@ def _hashtags(text: str, rules: PlatformRules, brand: BrandVoice) -> list[Findin
             camel = "".join(p.capitalize() for p in parts)
             found.append(
                 Finding(
-                    SHOULD_FIX,
+                    "should fix",
                     "hashtag-case",
                     f"#{tag} is several words in one case: write #{camel}.",
                     f"{_SCREEN_READERS}; a capital at the start of each word (CamelCase) lets "
@@ -187,7 +179,7 @@ def _hashtags(text: str, rules: PlatformRules, brand: BrandVoice) -> list[Findin
     if len(inline) > 1:
         found.append(
             Finding(
-                SHOULD_FIX,
+                "should fix",
                 "hashtag-placement",
                 f"{len(inline)} hashtags in the middle of sentences ("
                 + ", ".join(f"#{t}" for t in inline)
@@ -199,7 +191,7 @@ def _hashtags(text: str, rules: PlatformRules, brand: BrandVoice) -> list[Findin
     if not found:
         found.append(
             Finding(
-                GOOD,
+                "good",
                 "hashtags",
                 f"{len(tags)} readable hashtag{'s' if len(tags) > 1 else ''} ({listed}).",
                 "Few, relevant, CamelCase hashtags help people find the post and are easy to read.",
@@ -228,17 +220,19 @@ def _links(text: str, rules: PlatformRules) -> list[Finding]:
     if not figure.value:
         return [
             Finding(
-                SHOULD_FIX,
+                "should fix",
                 "link",
                 f"A link in the text ({links[0]}): links in {rules.name} captions cannot be "
                 "tapped.",
                 "People cannot tap it and few will type it in. Say 'link in our bio' (or use a "
                 "link sticker in a story) and keep the words for the message.",
-                source,
+                source=source,
             )
         ]
     extra = " It counts as 23 characters however long it is." if rules.url_length else ""
-    return [Finding(GOOD, "link", f"The link can be tapped on {rules.name}.{extra}", "", source)]
+    return [
+        Finding("good", "link", f"The link can be tapped on {rules.name}.{extra}", source=source)
+    ]
 
 
 def _alt_text(alt: str | None, has_image: bool, rules: PlatformRules) -> list[Finding]:
@@ -249,30 +243,30 @@ def _alt_text(alt: str | None, has_image: bool, rules: PlatformRules) -> list[Fi
     if not described:
         return [
             Finding(
-                MUST_FIX,
+                "must fix",
                 "alt-text",
                 "The post has an image but no alt text (a written description of it).",
                 "Blind and partially sighted customers using screen readers hear nothing about "
                 "the picture. Say what it shows that matters for the post, in a sentence.",
-                source,
+                source=source,
             )
         ]
     most = rules.alt_text_max
     if most is not None and len(described) > int(most.value):
         return [
             Finding(
-                MUST_FIX,
+                "must fix",
                 "alt-text",
                 f"The alt text is {len(described):,} characters; {rules.name} allows "
                 f"{int(most.value):,}.",
                 "It will not be saved. Describe what matters in the picture, briefly.",
-                f"{most.source}, checked {most.checked}",
+                source=f"{most.source}, checked {most.checked}",
             )
         ]
     if re.match(r"(an? )?(image|picture|photo|photograph|pic) (of|showing)\b", described, re.I):
         return [
             Finding(
-                SHOULD_FIX,
+                "should fix",
                 "alt-text",
                 f"The alt text starts '{described.split(' of')[0]} of'.",
                 "Screen readers already say it is an image: start with what it shows.",
@@ -281,14 +275,14 @@ def _alt_text(alt: str | None, has_image: bool, rules: PlatformRules) -> list[Fi
     if len(described.split()) < 3:
         return [
             Finding(
-                SHOULD_FIX,
+                "should fix",
                 "alt-text",
                 f"The alt text '{described}' is very short.",
                 "Say what the picture shows that matters for the post, such as the product, "
                 "its colour and where it is.",
             )
         ]
-    return [Finding(GOOD, "alt-text", "The image has alt text.", "Everyone gets the picture.")]
+    return [Finding("good", "alt-text", "The image has alt text.", "Everyone gets the picture.")]
 
 
 def check_post(
@@ -325,7 +319,7 @@ def check_post(
     rules = platform_rules(platform)
     brand_guide = brand_voice() if brand is None else brand
     if not text.strip():
-        empty = Finding(MUST_FIX, "empty", "The post is empty.", "Write the post first.")
+        empty = Finding("must fix", "empty", "The post is empty.", "Write the post first.")
         return PostCheck(text, rules, 0, (empty,), readability(""))
     length, found = _length(text, rules)
     found += _hashtags(text, rules, brand_guide)

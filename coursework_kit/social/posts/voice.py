@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from coursework_kit.findings import GOOD, MUST_FIX, SHOULD_FIX, Finding
+from coursework_kit.feedback import Finding, Severity
 from coursework_kit.social.posts._forms import forms_pattern
 from coursework_kit.social.posts._text import Readability, emoji_count, mask, readability
 from coursework_kit.social.posts._tone import BLAMES, OVER_PROMISES, PRESSURE, read_tone
@@ -73,7 +73,7 @@ class ToneRule:
     """What to tell the writer when a post's words do one thing the brand never does."""
 
     kind: str  # "blames", "over_promises" or "pressure"
-    severity: str  # "must fix" or "should fix"
+    severity: Severity  # "must fix" or "should fix"
     finding: str  # "insults or blames customers", after the writer's words
     instead: str
     why: str
@@ -83,7 +83,7 @@ class ToneRule:
 _TONE_DEFAULTS = (
     ToneRule(
         BLAMES,
-        MUST_FIX,
+        "must fix",
         "insults or blames customers",
         "say what we can do to help, and never call customers names or say a problem is "
         "their fault",
@@ -92,14 +92,14 @@ _TONE_DEFAULTS = (
     ),
     ToneRule(
         OVER_PROMISES,
-        SHOULD_FIX,
+        "should fix",
         "promises something nobody can be sure of",
         "say what usually happens, or what we will do",
         "We must be able to prove every claim before we publish it (CAP Code rule 3.7).",
     ),
     ToneRule(
         PRESSURE,
-        SHOULD_FIX,
+        "should fix",
         "pushes people to buy in a hurry",
         "say the real end date or stock level",
         "Pressure selling puts customers off, and false urgency is a banned practice.",
@@ -216,7 +216,7 @@ def tone(text: str, brand: BrandVoice) -> list[Finding]:
     promise what nobody can be sure of, or push people to buy in a hurry (should fix). Each
     finding quotes the writer's own words.
 
-    >>> [f.rule for f in tone("Don't blame us, you ordered the wrong size.", brand_voice())]
+    >>> [f.check for f in tone("Don't blame us, you ordered the wrong size.", brand_voice())]
     ['blames-customers']
     >>> tone("We never blame our customers, and we can't guarantee dates.", brand_voice())
     []
@@ -250,7 +250,7 @@ def voice(text: str, platform: str, brand: BrandVoice) -> list[Finding]:
             words = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
             found.append(
                 Finding(
-                    SHOULD_FIX,
+                    "should fix",
                     "avoid-words",
                     f"{words} {'is' if len(hits) == 1 else 'are'} on {brand.brand}'s list of "
                     f"words to avoid. Try: {rule.instead}.",
@@ -265,7 +265,7 @@ def voice(text: str, platform: str, brand: BrandVoice) -> list[Finding]:
     if shouting:
         found.append(
             Finding(
-                SHOULD_FIX,
+                "should fix",
                 "capitals",
                 f"Words in capitals: {', '.join(dict.fromkeys(shouting))}.",
                 "Capitals read as SHOUTING, are harder to read, and some screen readers spell "
@@ -276,7 +276,7 @@ def voice(text: str, platform: str, brand: BrandVoice) -> list[Finding]:
     if bangs > brand.exclamation_marks_max:
         found.append(
             Finding(
-                SHOULD_FIX,
+                "should fix",
                 "exclamation",
                 f"{bangs} exclamation marks; {brand.brand} uses at most "
                 f"{brand.exclamation_marks_max} in a post.",
@@ -288,7 +288,7 @@ def voice(text: str, platform: str, brand: BrandVoice) -> list[Finding]:
     if emoji > most:
         found.append(
             Finding(
-                SHOULD_FIX,
+                "should fix",
                 "emoji",
                 f"{emoji} emoji; {brand.brand}'s guide allows {most} on this platform.",
                 brand.emoji_policy,
@@ -297,7 +297,7 @@ def voice(text: str, platform: str, brand: BrandVoice) -> list[Finding]:
     if not found:
         found.append(
             Finding(
-                GOOD,
+                "good",
                 "brand-voice",
                 f"Sounds like {brand.brand}: friendly, no words to avoid, no shouting.",
                 f"A steady voice ({', '.join(brand.tone_words[:3])}) builds trust across every "
@@ -316,13 +316,13 @@ def plain_language(text: str, brand: BrandVoice) -> tuple[Readability, list[Find
     if score.longest_sentence > brand.sentence_words_max:
         found.append(
             Finding(
-                SHOULD_FIX,
+                "should fix",
                 "sentence-length",
                 f"The longest sentence has {score.longest_sentence} words; keep each to "
                 f"{brand.sentence_words_max} or fewer.",
                 "Long sentences are hard to follow on a small screen, especially for people "
                 "who find reading difficult. Split it in two.",
-                source,
+                source=source,
             )
         )
     if score.words >= _MIN_WORDS_TO_SCORE:
@@ -333,15 +333,17 @@ def plain_language(text: str, brand: BrandVoice) -> tuple[Readability, list[Find
         if score.reading_ease < brand.reading_ease_min or score.reading_age > brand.reading_age_max:
             found.append(
                 Finding(
-                    SHOULD_FIX,
+                    "should fix",
                     "reading-ease",
                     f"{measured} {brand.brand} aims for {brand.reading_ease_min:g} or more "
                     f"(reading age {brand.reading_age_max} or under).",
                     "Shorter words and sentences reach more customers: many adults read most "
                     "comfortably at a reading age of about 9 to 12.",
-                    source,
+                    source=source,
                 )
             )
         else:
-            found.append(Finding(GOOD, "reading-ease", f"{measured} Plain enough.", "", source))
+            found.append(
+                Finding("good", "reading-ease", f"{measured} Plain enough.", source=source)
+            )
     return score, found

@@ -35,8 +35,8 @@ def test_starter_calendar_shows_its_planted_problems(calendar):
     review = calendar.review()
     assert not review.ok
     assert {"own-approval", "approval", "post-check"} <= review.rules()
-    assert any("tue-x" in f.found for f in review.problems)
-    assert any("wed-instagram" in f.found for f in review.problems)
+    assert any("tue-x" in f.message for f in review.problems)
+    assert any("wed-instagram" in f.message for f in review.problems)
     assert "needs work" in repr(review)
 
 
@@ -112,7 +112,7 @@ def test_fixed_calendar_passes(calendar):
     calendar.set_status("wed-instagram", "draft", by="Owen")
     review = calendar.review()
     assert review.ok, review
-    assert "approval" in {f.rule for f in review.findings if f.severity == "good"}
+    assert "approval" in {f.check for f in review.findings if f.severity == "good"}
 
 
 @pytest.mark.parametrize(

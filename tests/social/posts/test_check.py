@@ -47,7 +47,7 @@ def test_length_against_the_limit(platform, length, severity):
     """Is a post one character over the limit a must fix, and one at the limit fine?"""
     text = ("Cosy " * 1000)[:length]
     result = check_post(text, platform=platform)
-    (finding,) = [f for f in result.findings if f.rule == "length"]
+    (finding,) = [f for f in result.findings if f.check == "length"]
     assert finding.severity == severity
 
 
@@ -93,7 +93,7 @@ def test_hashtag_counts(platform, tags, severity):
     words = ["Cosy", "Candles", "Oak", "Wool", "Throws", "Linen"][:tags]
     text = "New in this week. " + " ".join(f"#{w}" for w in words)
     result = check_post(text, platform=platform)
-    counted = [f.severity for f in result.findings if f.rule == "hashtag-count"]
+    counted = [f.severity for f in result.findings if f.check == "hashtag-count"]
     assert counted == ([severity] if severity else [])
 
 
@@ -111,10 +111,10 @@ def test_hashtag_counts(platform, tags, severity):
 def test_camel_case_hashtags(tag, flagged, suggestion):
     """Is a several-word hashtag in one case told to use CamelCase, for screen readers?"""
     result = check_post(f"{SALE} {tag}", platform="instagram")
-    case = [f for f in result.findings if f.rule == "hashtag-case"]
+    case = [f for f in result.findings if f.check == "hashtag-case"]
     assert bool(case) is flagged
     if flagged:
-        assert suggestion in case[0].found
+        assert suggestion in case[0].message
         assert "screen reader" in case[0].why.lower()
 
 
@@ -133,7 +133,7 @@ def test_hashtags_in_the_middle_of_sentences():
 def test_links(platform, severity):
     """Is a link in a caption flagged where it cannot be tapped, and fine where it can?"""
     result = check_post(f"{SALE} harbourandpine.example/sale", platform=platform)
-    (finding,) = [f for f in result.findings if f.rule == "link"]
+    (finding,) = [f for f in result.findings if f.check == "link"]
     assert finding.severity == severity
 
 
@@ -152,7 +152,7 @@ def test_links(platform, severity):
 def test_alt_text(has_image, alt, severity):
     """Does an image without alt text have to be fixed, and is weak alt text improved?"""
     result = check_post(SALE, platform="instagram", has_image=has_image, image_alt_text=alt)
-    found = [f.severity for f in result.findings if f.rule == "alt-text"]
+    found = [f.severity for f in result.findings if f.check == "alt-text"]
     assert found == ([severity] if severity else [])
 
 
@@ -178,7 +178,7 @@ def test_alt_text_over_x_limit():
 def test_paid_posts_need_ad_at_the_start(text, severity):
     """Is a paid or gifted post labelled clearly (#ad) at the start, per CAP Code 2.1?"""
     result = check_post(text, platform="instagram", paid_partnership=True)
-    (finding,) = [f for f in result.findings if f.rule == "disclosure"]
+    (finding,) = [f for f in result.findings if f.check == "disclosure"]
     assert finding.severity == severity
     assert "CAP Code rule 2.1" in finding.source
     assert "November 2026" in finding.source
@@ -265,9 +265,9 @@ def test_a_post_that_says_it_is_not_an_ad_is_not_labelled(text, quoted):
     """Is "This isn't an ad" (and other denials) read as the opposite of a label, quoting the
     learner's words?"""
     result = check_post(text, platform="instagram", paid_partnership=True)
-    (finding,) = [f for f in result.findings if f.rule == "disclosure"]
+    (finding,) = [f for f in result.findings if f.check == "disclosure"]
     assert finding.severity == "must fix"
-    assert f"says it is not an ad ('{quoted}')" in finding.found
+    assert f"says it is not an ad ('{quoted}')" in finding.message
 
 
 @pytest.mark.parametrize(
@@ -284,6 +284,6 @@ def test_a_negation_elsewhere_or_ad_free_is_not_a_denial_or_a_label(text, severi
     """Does a label stay a label when a negation elsewhere in the post is about something
     else, and is "ad-free" or "ad hoc" no label at all?"""
     result = check_post(text, platform="instagram", paid_partnership=True)
-    (finding,) = [f for f in result.findings if f.rule == "disclosure"]
+    (finding,) = [f for f in result.findings if f.check == "disclosure"]
     assert finding.severity == severity
-    assert "says it is not an ad" not in finding.found
+    assert "says it is not an ad" not in finding.message

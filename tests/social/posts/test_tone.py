@@ -28,8 +28,8 @@ def test_insults_are_a_must_fix_that_quotes_the_words(text):
     """Is a post that calls customers names not ready, with the writer's own words quoted?"""
     result = check_post(text, platform="facebook")
     assert not result.ready
-    finding = next(f for f in result.must_fix if f.rule == "blames-customers")
-    assert text.strip(" .").split(",")[0][:20] in finding.found
+    finding = next(f for f in result.must_fix if f.check == "blames-customers")
+    assert text.strip(" .").split(",")[0][:20] in finding.message
     assert "Ready to post" not in result.summary
 
 
@@ -126,9 +126,9 @@ def test_pressure_and_calm(text, pushed):
 def test_over_promise_and_pressure_are_should_fix_with_the_reason():
     """Are over-promising and pressure should fix, each quoting the words and saying why?"""
     found = tone("Hurry! It's guaranteed to arrive tomorrow.", brand_voice())
-    assert {f.rule for f in found} == {"pressure", "over-promise"}
+    assert {f.check for f in found} == {"pressure", "over-promise"}
     assert all(f.severity == "should fix" and f.why for f in found)
-    assert any("'It's guaranteed to arrive tomorrow'" in f.found for f in found)
+    assert any("'It's guaranteed to arrive tomorrow'" in f.message for f in found)
 
 
 def test_a_long_sentence_is_quoted_around_the_words():
@@ -156,7 +156,7 @@ def test_a_tone_problem_is_not_called_on_brand():
     """Is a post that blames customers never reported as sounding like the brand?"""
     result = check_post("Our customers are idiots who cannot read a size chart", platform="x")
     assert "brand-voice" not in result.rules()
-    assert not any("Sounds like" in f.found for f in result.findings)
+    assert not any("Sounds like" in f.message for f in result.findings)
 
 
 def test_the_guide_says_what_to_write_instead():

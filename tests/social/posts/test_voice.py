@@ -118,8 +118,8 @@ def test_every_form_of_a_word_to_avoid_is_found(text, written, listed):
     """Is a word to avoid found in its other forms and American spelling, and does the
     message quote the learner's word and the word on the list?"""
     found = check_post(text, platform="facebook").findings
-    (finding,) = [f for f in found if f.rule == "avoid-words"]
-    assert f"'{written}' (a form of '{listed}')" in finding.found
+    (finding,) = [f for f in found if f.check == "avoid-words"]
+    assert f"'{written}' (a form of '{listed}')" in finding.message
 
 
 @pytest.mark.parametrize(
