@@ -49,13 +49,14 @@ def test_logic_modules_do_not_import_display_libraries():
     # activities' widgets share). Its HTML snippets (_ui/snippets.py) are used by logic modules
     # too, so they are checked like any other.
     display_modules = {"calculator.py", "dashboard.py", "widget.py", "charts.py", "portfolio.py"}
-    display_ui = {"_ui/layout.py", "_ui/charts.py", "_ui/activity.py"}
+    display_ui = {f"_ui/{name}.py" for name in ("layout", "charts", "activity", "choice", "live")}
+    display_libraries = ("ipywidgets", "anywidget", "IPython", "matplotlib")
     for path in root.rglob("*.py"):
         widget = path.name in display_modules or path.name.endswith("_widget.py")
         if widget or path.relative_to(root).as_posix() in display_ui:
             continue
         imports = re.findall(r"^\s*(?:import|from)\s+([\w.]+)", path.read_text(), re.MULTILINE)
-        banned = [m for m in imports if m.split(".")[0] in ("ipywidgets", "IPython", "matplotlib")]
+        banned = [m for m in imports if m.split(".")[0] in display_libraries]
         assert not banned, f"{path.relative_to(root)} imports {banned}"
 
 
