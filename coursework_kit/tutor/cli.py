@@ -130,9 +130,11 @@ def _autograde(args: argparse.Namespace) -> int:
             args.course, args.assignment, learners=args.student or (), force=args.force
         )
         if not plan.to_grade:
+            unchanged = len(plan.unchanged)
+            which = f"all {unchanged} hand-ins were" if unchanged > 1 else "the one hand-in was"
             print(
-                f"{args.assignment}: all {len(plan.unchanged)} hand-ins were graded already and "
-                "nothing has changed since. --force grades them again."
+                f"{args.assignment}: {which} graded already and nothing has changed since. "
+                "--force grades them again."
             )
             return 0
         if args.jobs is not None and args.jobs < 1:

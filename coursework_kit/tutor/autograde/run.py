@@ -116,15 +116,19 @@ class AutogradeRun:
     where: str
 
     def __str__(self) -> str:
+        from coursework_kit._english import count
+
         total = len(self.graded) + len(self.failed)
         lines = [
-            f"{self.assignment}: {len(self.graded)} of {total} learners graded in "
+            f"{self.assignment}: {len(self.graded)} of {count(total, 'learner')} graded in "
             f"{_duration(self.seconds)}, {self.where}."
         ]
         if self.unchanged:
+            were = "were" if len(self.unchanged) > 1 else "was"
             lines.append(
-                f"{len(self.unchanged)} more had nothing new since they were last graded, so "
-                "were not graded again (--force grades them again)."
+                f"{count(len(self.unchanged), 'more learner', many='more learners')} had nothing "
+                f"new since they were last graded, so {were} not graded again (--force grades "
+                "them again)."
             )
         if self.failed:
             lines.append(f"Not graded ({len(self.failed)}):")

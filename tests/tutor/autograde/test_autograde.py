@@ -172,8 +172,8 @@ def test_graded_side_by_side_the_marks_are_plain_nbgraders(demo_class, tmp_path,
     notebook.write_text(notebook.read_text().replace("type your answer", "type an answer"))
     assert main(["autograde", "unit1", "--course", str(course)]) == 0
     out = capsys.readouterr().out
-    assert "1 of 1 learners graded" in out
-    assert "2 more had nothing new" in out
+    assert "1 of 1 learner graded" in out
+    assert "2 more learners had nothing new" in out
 
 
 @pytest.mark.slow
