@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from coursework_kit._english import count
 from coursework_kit.errors import CourseworkError
 from coursework_kit.portfolio._pieces import Piece, pieces_of
 from coursework_kit.portfolio._reading import Source, read_source
@@ -88,9 +89,11 @@ class Portfolio:
         """A summary and a button that downloads the page (it works offline and on Binder)."""
         data = base64.b64encode(self.html().encode("utf-8")).decode("ascii")
         name = f"portfolio-{self.learner}-{self.when:%Y-%m-%d}.html"
+        pieces, criteria = len(self.counted), len(self.evidenced())
+        verb = "counts" if pieces == 1 else "count"
         return (
-            f"<div><p>Your portfolio: {len(self.counted)} pieces of evidence count, covering "
-            f"{len(self.evidenced())} criteria.</p><p><a download='{html.escape(name)}' "
+            f"<div><p>Your portfolio: {count(pieces, 'piece')} of evidence {verb}, covering "
+            f"{count(criteria, 'criterion')}.</p><p><a download='{html.escape(name)}' "
             f"href='data:text/html;charset=utf-8;base64,{data}' role='button' "
             "style='display:inline-block;padding:6px 12px;border:2px solid #0550ae;"
             "border-radius:4px;color:#0550ae;text-decoration:none;font-weight:bold'>"
