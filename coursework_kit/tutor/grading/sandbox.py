@@ -16,7 +16,6 @@ runs as that user in a new user namespace.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import functools
 import json
@@ -32,23 +31,16 @@ import time
 from dataclasses import dataclass, fields
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
-from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
 
 from coursework_kit.errors import SandboxUnavailableError
+from coursework_kit.tutor.grading._bwrap import _OUTER_ENV, _host, _sandbox_argv
+from coursework_kit.tutor.grading._sandbox_kernel import _OneKernel, _SandboxedKernelManager
 
 __all__ = ["Limits", "Sandbox", "SandboxUnavailableError", "isolation_problem"]
 
-HOME = Path("/home/learner")  # the kernel's home folder, a small tmpfs
-WORK = HOME / "submission"  # the scratch copy, as the kernel sees it
-_NOBODY = 65534  # who a kernel started by root runs as
 _COPY_TOTAL = 1024 * 2**20  # files past this much of a submission are not copied
-_TMPFS = {"/tmp": 512 * 2**20, str(HOME): 128 * 2**20, "/dev/shm": 128 * 2**20}
-_ETC = ("/etc/ld.so.cache", "/etc/localtime", "/etc/fonts", "/etc/mime.types")
-_TOP = ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
-_OUTER_ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
 _OPT_OUT = (
     "If you cannot fix this, you can grade without a sandbox by setting COURSEWORK_SANDBOX=none. "
     "Only do that if you trust every learner: their code then runs as you, so it can read and "
@@ -82,155 +74,6 @@ class Limits:
         values = {"as": self.memory_bytes, "cpu": self.cpu_seconds, "nproc": self.processes}
         values |= {"fsize": self.file_bytes, "nofile": self.open_files, "core": 0}
         return [f"--{name}={value}" for name, value in values.items()]
-
-
-@dataclass(frozen=True)
-class _Host:
-    """What this machine gives a sandbox: the programs, and the folders bound read-only."""
-
-    bwrap: str
-    setpriv: str
-    prlimit: str
-    as_root: bool
-    read_only: tuple[Path, ...]  # each bound at the same path inside
-    links: tuple[tuple[str, str], ...]  # (target, path) for /lib and friends
-
-    @property
-    def ids(self) -> tuple[int, int]:
-        return (_NOBODY, _NOBODY) if self.as_root else (os.getuid(), os.getgid())
-
-
-def _host() -> _Host:
-    import coursework_kit
-
-    package = Path(coursework_kit.__file__).parent.absolute()
-    prefixes = [Path(p).absolute() for p in (sys.base_prefix, sys.base_exec_prefix, sys.prefix)]
-    read_only = [Path("/usr"), *prefixes, package]
-    if not any(package.is_relative_to(p) for p in prefixes):  # an editable install
-        read_only.append(package.parent / "datasets")
-    read_only += [Path(p) for p in _ETC]
-    links = [(os.readlink(top), top) for top in _TOP if os.path.islink(top)]
-    read_only += [Path(top) for top in _TOP if not os.path.islink(top)]
-    kept: list[Path] = []
-    for path in sorted({p for p in read_only if p.exists()}, key=lambda p: len(p.parts)):
-        if not any(path.is_relative_to(outer) for outer in kept):
-            kept.append(path)
-    return _Host(
-        bwrap=shutil.which("bwrap") or "",
-        setpriv=shutil.which("setpriv", path="/usr/bin:/bin") or "",
-        prlimit=shutil.which("prlimit", path="/usr/bin:/bin") or "",
-        as_root=os.geteuid() == 0,
-        read_only=tuple(kept),
-        links=tuple(links),
-    )
-
-
-class _Argv:
-    """A bwrap command line, making every folder a destination needs (mode 0755: bwrap as
-    root would make them 0700, which the kernel could not enter)."""
-
-    def __init__(self) -> None:
-        self.args: list[str] = []
-        self.fds: list[int] = []
-        self.made = {Path("/"), Path("/proc"), Path("/dev")}
-
-    def _folders_for(self, dest: Path) -> None:
-        for parent in reversed(dest.parents):
-            if parent not in self.made and not parent.is_relative_to("/usr"):
-                self.args += ["--perms", "0755", "--dir", str(parent)]
-                self.made.add(parent)
-        self.made.add(dest)
-
-    def bind(self, option: str, source: Path, dest: Path) -> None:
-        self._folders_for(dest)
-        self.args += [option, str(source), str(dest)]
-
-    def tmpfs(self, dest: str) -> None:
-        self._folders_for(Path(dest))
-        self.args += ["--perms", "1777", "--size", str(_TMPFS[dest]), "--tmpfs", dest]
-
-    def data(self, text: str, dest: str) -> None:
-        self._folders_for(Path(dest))
-        read, write = os.pipe()
-        with os.fdopen(write, "w", encoding="utf-8") as pipe:  # small: it fits the buffer
-            pipe.write(text)
-        self.fds.append(read)
-        self.args += ["--perms", "0444", "--ro-bind-data", str(read), dest]
-
-
-def _sandbox_argv(
-    host: _Host,
-    command: list[str],
-    *,
-    limits: Limits,
-    env: dict[str, str],
-    work: Path | None = None,
-    run: Path | None = None,
-    info_fd: int | None = None,
-) -> tuple[list[str], list[int]]:
-    """The bwrap command that runs ``command`` sandboxed, and the fds to pass to it."""
-    argv = _Argv()
-    if host.as_root:  # every namespace but the user one (its root would be the host's root)
-        argv.args += ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts"]
-        argv.args += ["--unshare-cgroup-try", "--cap-drop", "ALL"]
-        argv.args += [
-            a for cap in ("CAP_SETUID", "CAP_SETGID", "CAP_SETPCAP") for a in ("--cap-add", cap)
-        ]
-    else:
-        argv.args += ["--unshare-all", "--unshare-user", "--disable-userns"]
-    # --new-session: signals to bwrap's group (and a terminal's input) never reach the kernel
-    argv.args += ["--die-with-parent", "--new-session", "--hostname", "sandbox"]
-    if info_fd is not None:
-        argv.args += ["--info-fd", str(info_fd)]
-    # the empty folders first, so a read-only folder inside one (a course cloned into /tmp)
-    # is bound on top of it rather than hidden by it
-    for place in _TMPFS:
-        if not place.startswith("/dev/"):
-            argv.tmpfs(place)
-    for folder in host.read_only:
-        argv.bind("--ro-bind", folder, folder)
-    for target, path in host.links:
-        argv.args += ["--symlink", target, path]
-    argv.args += ["--proc", "/proc", "--dev", "/dev"]
-    for place in _TMPFS:
-        if place.startswith("/dev/"):
-            argv.tmpfs(place)
-    uid, gid = host.ids
-    argv.data(f"learner:x:{uid}:{gid}:Learner:{HOME}:/usr/sbin/nologin\n", "/etc/passwd")
-    argv.data(f"learner:x:{gid}:\n", "/etc/group")
-    if work is not None:
-        argv.bind("--bind", work, WORK)
-    if run is not None:
-        argv.bind("--bind", run, run)
-    argv.args += ["--chdir", str(WORK if work is not None else HOME), "--clearenv"]
-    for name, value in env.items():
-        argv.args += ["--setenv", name, value]
-    inner = [host.prlimit, *limits.prlimit_args(), "--", *command]
-    if host.as_root:
-        drop = [f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "--inh-caps=-all"]
-        drop += ["--bounding-set=-all", "--no-new-privs", "--pdeathsig=SIGKILL", "--"]
-        inner = [host.setpriv, *drop, *inner]
-    return [host.bwrap, *argv.args, "--", *inner], argv.fds
-
-
-def _kernel_env(learner: str) -> dict[str, str]:
-    """The kernel's whole environment: nothing is passed on from the grader's."""
-    env = {
-        "HOME": str(HOME),
-        "USER": "learner",
-        "LOGNAME": "learner",
-        "JUPYTERHUB_USER": learner,
-        "NBGRADER_EXECUTION": "autograde",
-        "PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin",
-        "LANG": "C.UTF-8",
-        "TMPDIR": "/tmp",
-        "MPLCONFIGDIR": str(HOME / ".config" / "matplotlib"),
-        "JUPYTER_PLATFORM_DIRS": "1",
-        "PYTHONNOUSERSITE": "1",
-        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
-    }
-    threads = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_MAX_THREADS")
-    return env | dict.fromkeys(threads, "1")
 
 
 @functools.lru_cache(maxsize=1)
@@ -316,85 +159,6 @@ def _copy_submission(source: Path, target: Path, *, cap: int) -> list[str]:
 
     walk(source, target, "")
     return skipped
-
-
-class _SandboxedKernelManager(AsyncKernelManager):
-    """A kernel manager whose python3 kernel starts in its :class:`Sandbox`."""
-
-    def __init__(self, sandbox: Sandbox, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._sandbox = sandbox
-        self._fds: list[int] = []  # passed to bwrap at launch
-        self._info: int | None = None  # where bwrap says which process heads the namespace
-
-    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
-        box = self._sandbox
-        self._info, write = os.pipe()
-        argv, fds = _sandbox_argv(
-            box._host,
-            super().format_kernel_cmd(extra_arguments),
-            limits=box.limits,
-            env=_kernel_env(box.learner),
-            work=box.work,
-            run=box._run,
-            info_fd=write,
-        )
-        self._fds = [write, *fds]
-        return argv
-
-    async def _async_pre_start_kernel(
-        self, *, transport_encryption: str | None = None, **kw: Any
-    ) -> tuple[list[str], dict[str, Any]]:
-        # the caller's cwd, env and other Popen options are ignored: the sandbox sets its own
-        kept = {k: v for k, v in kw.items() if k in ("extra_arguments", "kernel_id")}
-        cmd, launch = await super()._async_pre_start_kernel(
-            transport_encryption=transport_encryption, **kept
-        )
-        box = self._sandbox
-        if box._host.as_root:
-            os.chown(self.connection_file, *box._host.ids)
-        launch.update(env=dict(_OUTER_ENV), cwd=str(box._run), pass_fds=tuple(self._fds))
-        launch["stdout"] = launch["stderr"] = (box._base / "kernel.log").open("ab")
-        return cmd, launch
-
-    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
-        info, self._info = self._info, None
-        try:
-            try:
-                await super()._async_launch_kernel(kernel_cmd, **kw)
-            finally:
-                for fd in self._fds:  # bwrap has its own copies now
-                    os.close(fd)
-                self._fds = []
-                kw["stdout"].close()  # the kernel has its own copy
-            self._sandbox._watch(getattr(self.provisioner, "process", None), info)
-        finally:
-            if info is not None:
-                os.close(info)
-
-    # End the namespace before bwrap: bwrap killed first could not reap its head (a zombie).
-    async def _async_kill_kernel(self, restart: bool = False) -> None:
-        await asyncio.to_thread(self._sandbox._end)
-        await super()._async_kill_kernel(restart)
-
-    async def _async_send_kernel_sigterm(self, restart: bool = False) -> None:
-        await asyncio.to_thread(self._sandbox._end)
-        await super()._async_send_kernel_sigterm(restart)
-
-
-class _OneKernel(KernelSpecManager):
-    """Offers only the python3 kernel of the grader's own Python."""
-
-    def find_kernel_specs(self) -> dict[str, str]:
-        return {"python3": ""}
-
-    def get_kernel_spec(self, kernel_name: str) -> KernelSpec:  # noqa: ARG002
-        # bwrap does not pass signals on, so interrupts go as messages (ipykernel then
-        # signals itself)
-        argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
-        return KernelSpec(
-            argv=argv, display_name="Python 3", language="python", interrupt_mode="message"
-        )
 
 
 class Sandbox:
