@@ -22,14 +22,15 @@ import warnings
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import ipywidgets as w
 
 from coursework_kit._atomic import write_text
-from coursework_kit._ui.layout import fit_width, wide
+from coursework_kit._english import count
+from coursework_kit._ui.layout import fit_width
 from coursework_kit._ui.snippets import alert, status
 from coursework_kit.chat import knowledge
+from coursework_kit.chat._picker_widget import ChatPicker
 from coursework_kit.chat.assess_record import assess
 from coursework_kit.chat.coach import hints_after
 from coursework_kit.chat.crm import CRMCheck, check_crm
@@ -38,7 +39,7 @@ from coursework_kit.chat.engine import Conversation, Turn
 from coursework_kit.chat.portfolio import portfolio_html, report_html
 from coursework_kit.chat.reading import warm_up
 from coursework_kit.chat.record import ChatRecord, ChatWork, CRMForm
-from coursework_kit.chat.scenario import Scenario, list_scenarios, load_scenario
+from coursework_kit.chat.scenario import Scenario, load_scenario
 from coursework_kit.errors import CourseworkError
 from coursework_kit.feedback import Feedback
 from coursework_kit.learner import autograding
@@ -386,52 +387,12 @@ class ChatWidget(w.VBox):  # type: ignore[misc]
             return chased
         waited = c.waiting_seconds()
         self._ui.clock.value = (
-            status(f"The customer has been waiting {waited:.0f} seconds.") if waited else ""
+            status(f"The customer has been waiting {count(round(waited), 'second')}.")
+            if waited
+            else ""
         )
         return None
 
     def _run_clock(self) -> None:
         while not self._stop.wait(1.0):
             self.tick()
-
-
-class ChatPicker(w.VBox):  # type: ignore[misc]
-    """Choose any of the course's scenarios from a list and start that chat below."""
-
-    def __init__(
-        self, *, mode: str = "coach", folder: str | Path | None = None, live_clock: bool = True
-    ) -> None:
-        self._options = {name: load_scenario(name) for name in list_scenarios()}
-        self._choice = w.Dropdown(
-            options=[(f"{s.title} ({s.channel_label})", name) for name, s in self._options.items()],
-            description="Choose a chat",
-            style={"description_width": "initial"},
-            layout=wide(),
-        )
-        start = w.Button(description="Start this chat", button_style="primary")
-        start.on_click(lambda _b: self.choose(str(self._choice.value)))
-        self._kwargs: dict[str, Any] = {"mode": mode, "folder": folder, "live_clock": live_clock}
-        self.chat: ChatWidget | None = None
-        self._slot = w.VBox()
-        super().__init__([self._choice, start, self._slot])
-        self.add_class("ck-chat-picker")
-        fit_width(self)
-
-    def choose(self, scenario: str) -> ChatWidget:
-        """Start the chat for ``scenario`` (its id, e.g. "public-complaint")."""
-        if scenario not in self._options:
-            raise CourseworkError(
-                f"There is no chat called {scenario!r}; choose one of {', '.join(self._options)}."
-            )
-        if self.chat is not None:
-            self.chat.close()
-        self._choice.value = scenario
-        self.chat = ChatWidget(self._options[scenario], **self._kwargs)
-        self._slot.children = [self.chat]
-        return self.chat
-
-    @property
-    def shown(self) -> ChatWidget | None:
-        """The chat shown below the list (None until one is chosen)."""
-        children = self._slot.children
-        return children[0] if children else None
