@@ -11,7 +11,7 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 
-__all__ = ["a_or_an", "count", "join", "plural", "readable", "slips"]
+__all__ = ["a_or_an", "after_verdict", "choices", "count", "join", "plural", "readable", "slips"]
 
 # Nouns whose plural is not the noun with "s" added (only those the kit's messages use).
 _PLURALS: Mapping[str, str] = {
@@ -110,6 +110,15 @@ def join(items: Iterable[str], *, last: str = "and") -> str:
     return f"{', '.join(words[:-1])} {last} {words[-1]}"
 
 
+def choices(codes: Iterable[str]) -> str:
+    """Codes a person may type, each in quotes as they would type it: "'cpm' or 'cpc'".
+
+    >>> choices(["cpm", "cpc"]), choices(["hide", "reply", "escalate"]), choices([])
+    ("'cpm' or 'cpc'", "'hide', 'reply' or 'escalate'", 'none')
+    """
+    return join((repr(str(code)) for code in codes), last="or") or "none"
+
+
 def readable(identifier: str, names: Mapping[str, str] | None = None) -> str:
     """An id as words for a message: ``names[identifier]`` if given, else "paid_social" as
     "paid social".
@@ -122,14 +131,61 @@ def readable(identifier: str, names: Mapping[str, str] | None = None) -> str:
     return re.sub(r"[_-]+", " ", identifier).strip()
 
 
+def after_verdict(verdict: str, message: str) -> str:
+    """``message`` without an opening that says ``verdict`` again, to follow the verdict.
+
+    A verdict shown before a message ("Right!") must not be said twice when the message opens
+    with it too ("Right. CTR is clicks ÷ impressions" would read "Right! Right. CTR is ...").
+
+    >>> after_verdict("Right!", "Right: the social desk can deal with it.")
+    'The social desk can deal with it.'
+    >>> after_verdict("✔ Not yet.", "Not yet: check it."), after_verdict("Right.", "Right.")
+    ('Check it.', '')
+    >>> after_verdict("Not yet.", "Not so: a 3 is low."), after_verdict("Right.", "Rightly")
+    ('Not so: a 3 is low.', 'Rightly')
+    """
+    words = re.findall(r"[^\W\d_][\w'-]*", verdict)
+    if not words:
+        return message
+    opening = r"\s*" + r"\s+".join(map(re.escape, words)) + r"(?:[.!,:;]+\s*|\s*$)"
+    match = re.match(opening, message, re.IGNORECASE)
+    if not match:
+        return message
+    rest = message[match.end() :]
+    return rest[:1].upper() + rest[1:]
+
+
 _ONE_PLURAL = re.compile(r"(?<![\d.,£$])\b1 ([a-z]{3,}s)\b")
+# "session 1 notes", "week 1 figures": the 1 names which one, it does not count the noun after it.
+_NAMING = re.compile(
+    r"\b(?:session|unit|week|level|page|step|part|chapter|question|item|number|no\.|version|"
+    r"day|stage|year|module|turn|reply|attempt|line|row|column|task|scenario|channel|test|"
+    r"option|figure|table|section|article|regulation|rule|variant|group|area|zone|tier|phase)"
+    r"\s+$",
+    re.IGNORECASE,
+)
 _NOT_PLURAL = {"pass", "class", "address", "business", "process", "analysis", "bus", "campus"}
 _A_VOWEL = re.compile(r"\b([Aa]) ((?:8|11|18)[\d,.]*%?|[aeiou][a-z]+)(?!\w)")
 _AN_CONSONANT = re.compile(r"\b([Aa]n) ([b-df-hj-np-tv-z][a-z]+|[1-79][\d,.]*%?)(?!\w)")
-_SNAKE = re.compile(r"(?<![./@\w])[a-z]+_[a-z_]+(?!\w|@|[./(]\w)")  # not a file, path or call
-_EMPTY_LABEL = re.compile(r"\b([A-Z][a-z]+(?: [a-z]+){0,3}):[ \t]*(?:$|\n)")
+# An id in prose; not a file, path, e-mail address, call or keyword argument ("per_variant=3").
+_SNAKE = re.compile(r"(?<![./@\w])[a-z]+_[a-z_]+(?!\w|@|=|[./(]\w)")
+# A label with nothing after it: at the end, or before a blank line (the end of an HTML item);
+# a label on its own line above its text is a heading, and one before a list introduces it.
+_EMPTY_LABEL = re.compile(r"\b([A-Z][a-z]+(?: [a-z]+){0,3}):[ \t]*(?:\Z|\n[ \t]*(?:\n|\Z))")
+# Code shown as code is not prose: <code>team_leader</code>, `first_name`, {first_name|there},
+# and a code in quotes for the learner to type ('team_leader').
+_CODE_HTML = re.compile(r"<code\b[^>]*>.*?</code>", re.DOTALL | re.IGNORECASE)
+_CODE_TEXT = re.compile(r"`[^`\n]*`|\{[^{}\n]*\}|(['\"\u2018\u201c])[\w.-]+['\"\u2019\u201d]")
+_END_ITEM = re.compile(r"</(?:li|tr|div|section|details|table|ul|ol)>")
+_CELL = re.compile(r"</t[dh]>")
+_BLOCK = re.compile(r"</p>|<br\b[^>]*>|</?(?:div|li|ul|ol|tr|h[1-6]|table|section|summary)\b[^>]*>")
+_LIST = re.compile(r"<(?:ul|ol|dl|table)\b[^>]*>")  # a label may introduce a list or a table
 _TAG = re.compile(r"<[^>]*>")
 _REPEAT = re.compile(r"\b([A-Z][^.!?]{0,40}[.!?])\s+\1")
+# A label followed by itself: "No jargon: No jargon."
+_LABEL_TWICE = re.compile(r"\b([A-Z][^.!?:\n]{2,40}):\s+\1(?:[.!?]|$)", re.MULTILINE)
+# A verdict said twice: "Right. Right, 2.5% is ...", "Not quite! Not quite: ...".
+_VERDICT_TWICE = re.compile(r"(?:^|(?<=[.!?:]\s))([A-Z][a-z]+(?: [a-z]+){0,2})[.!]\s+\1\b(?![.!?])")
 
 
 def slips(text: str) -> list[str]:
@@ -142,10 +198,15 @@ def slips(text: str) -> list[str]:
     >>> slips("1 learner, 2 learners, an 80% chance, a user, an hour, a one-off")
     []
     """
+    text = _LIST.sub(" • ", _CODE_HTML.sub(" ", text))
+    text = _BLOCK.sub("\n", _END_ITEM.sub("\n\n", _CELL.sub(" | ", text)))
     text = html.unescape(_TAG.sub(" ", text))
+    text = _CODE_TEXT.sub(" ", text)
     found: list[str] = []
     for match in _ONE_PLURAL.finditer(text):
         word = match.group(1)
+        if _NAMING.search(text[max(0, match.start() - 20) : match.start()]):
+            continue
         if word not in _NOT_PLURAL and not word.endswith("ss"):
             found.append(f'"{match.group(0)}": use the singular after 1')
     for match in _A_VOWEL.finditer(text):
@@ -155,6 +216,10 @@ def slips(text: str) -> list[str]:
         if not _vowel_sound(match.group(2)):
             found.append(f'"{match.group(0)}": use "a"')
     for match in _REPEAT.finditer(text):
+        found.append(f'"{match.group(0)}": said twice')
+    for match in _VERDICT_TWICE.finditer(text):
+        found.append(f'"{match.group(0)}": said twice')
+    for match in _LABEL_TWICE.finditer(text):
         found.append(f'"{match.group(0)}": said twice')
     found += [f'"{m.group(0)}": an id, not words' for m in _SNAKE.finditer(text)]
     found += [

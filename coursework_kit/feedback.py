@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from coursework_kit._english import after_verdict
+
 __all__ = [
     "SEVERITIES",
     "Feedback",
@@ -62,7 +64,7 @@ class Finding:
     criteria: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
-        return f"[{self.severity}] {self.check}: {self.message}"
+        return f"[{self.severity}] {self.message}"
 
     def __str__(self) -> str:
         """The finding in words: what was found, then the learner's words it is about."""
@@ -166,7 +168,8 @@ class SelfCheck:
     def __repr__(self) -> str:
         if not self.answered:
             return self.message
-        return ("Right! " if self.correct else "Not yet. ") + self.message
+        shown = "Right!" if self.correct else "Not yet."
+        return f"{shown} {after_verdict(shown, self.message)}".rstrip()
 
     def _repr_html_(self) -> str:
         from coursework_kit._ui.snippets import verdict

@@ -2,7 +2,16 @@
 
 import pytest
 
-from coursework_kit._english import a_or_an, count, join, plural, readable, slips
+from coursework_kit._english import (
+    a_or_an,
+    after_verdict,
+    choices,
+    count,
+    join,
+    plural,
+    readable,
+    slips,
+)
 
 
 @pytest.mark.parametrize(
@@ -106,4 +115,59 @@ def test_slips_are_found(text, slip):
 )
 def test_good_english_is_not_flagged(text):
     """Is correct English (files, emails, money, near-repeats) left alone?"""
+    assert slips(text) == []
+
+
+@pytest.mark.parametrize(
+    ("verdict", "message", "expected"),
+    [
+        ("Right!", "Right: the social desk can deal with it.", "The social desk can deal with it."),
+        ("Right.", "Right. SEO is never finished.", "SEO is never finished."),
+        ("✘ Not yet.", "Not yet: check the formula.", "Check the formula."),
+        ("Not yet.", "Not so: a 3 is not satisfied.", "Not so: a 3 is not satisfied."),
+        ("Right.", "Rightly or wrongly, it counts.", "Rightly or wrongly, it counts."),
+        ("Right.", "Right.", ""),
+    ],
+)
+def test_a_verdict_is_not_said_again_by_the_message(verdict, message, expected):
+    """Is a message's opening that repeats the verdict shown before it left out, and only that?"""
+    assert after_verdict(verdict, message) == expected
+    assert slips(f"{verdict} {after_verdict(verdict, message)}".strip()) == []
+
+
+def test_codes_to_type_are_quoted_and_joined():
+    """Are codes a learner types listed in quotes, joined with "or"?"""
+    assert choices(["team_leader", "legal"]) == "'team_leader' or 'legal'"
+    assert slips(f"Use one of: {choices(['team_leader', 'pr_crisis', 'legal'])}.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        ("No jargon or text-speak: No jargon or text-speak.", "said twice"),
+        ("Right. Right, the CTR is 2.5%.", "said twice"),
+        ("<div>Why it matters: </div>", "nothing after it"),
+        ("<li>Subject: </li><li>Body: fine</li>", "nothing after it"),
+        ("Only 1 replies were kept", "singular after 1"),
+        ("It is an hyphen", 'use "a"'),
+    ],
+)
+def test_more_slips_are_found(text, slip):
+    """Are labels said twice, labels left empty in HTML and counts after 1 found?"""
+    assert any(slip in found for found in slips(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Source: session 1 notes; week 1 figures; question 1 answers.",
+        "Questions to answer:</p><ol><li>Why?</li></ol>",
+        "<p><strong>The law behind it:</strong></p><ul><li>UK GDPR</li></ul>",
+        "<td>Why:</td><td>Because.</td>",
+        "Use <code>paid_social</code> or `first_name`; type 'team_leader'.",
+        "Hi {first_name|there}, SampleSize(per_variant=3)",
+    ],
+)
+def test_headings_lists_and_code_are_not_slips(text):
+    """Are a numbered session, a label over a list, a table cell and code left alone?"""
     assert slips(text) == []

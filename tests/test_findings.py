@@ -6,7 +6,15 @@ import pytest
 
 from coursework_kit.chat.rules import broken
 from coursework_kit.email import Campaign, check_campaign
-from coursework_kit.feedback import SEVERITIES, Feedback, Finding, counts, findings_html, ordered
+from coursework_kit.feedback import (
+    SEVERITIES,
+    Feedback,
+    Finding,
+    SelfCheck,
+    counts,
+    findings_html,
+    ordered,
+)
 from coursework_kit.journeys.mapping import JourneyMap, validate_map
 from coursework_kit.search import check_search_ad, check_snippet
 from coursework_kit.social.calendar import load_calendar
@@ -53,7 +61,7 @@ def test_a_finding_in_words_gives_the_quote_after_the_message():
         "Too much was offered. ('£80')"
     )
     assert str(Finding("good", "greeting", "A friendly greeting.")) == "A friendly greeting."
-    assert repr(Finding("good", "greeting", "Hi.")) == "[good] greeting: Hi."
+    assert repr(Finding("good", "greeting", "Hi.")) == "[good] Hi."
 
 
 @pytest.mark.parametrize(
@@ -106,3 +114,57 @@ def test_every_check_speaks_the_shared_vocabulary(name):
     for old in ("To do", "Worth improving", "Think about", "✘", "✔"):
         assert old not in page
     assert Feedback("x", "y", result.findings)._repr_html_().count("<li") == len(result.findings)
+
+
+@pytest.mark.parametrize(
+    "finding",
+    [
+        Finding("must fix", "active_listening", "The problem was never put back to the customer."),
+        Finding("should fix", "pecr", "Step 2 must not be sent.", where="step 2"),
+        Finding("good", "crm", "The CRM record is complete."),
+    ],
+)
+def test_a_findings_repr_says_its_severity_and_message_not_its_id(finding):
+    """Does repr() show "[must fix] The problem was ...", never the check's id?"""
+    assert repr(finding) == f"[{finding.severity}] {finding.message}"
+    assert finding.check not in repr(finding)
+    assert repr(Feedback(activity="x", summary="S.", findings=(finding,))) == (
+        f"S.\n  [{finding.severity}] {finding.message}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("check", "shown"),
+    [
+        (
+            SelfCheck(True, "Right. CTR is clicks ÷ impressions."),
+            "Right! CTR is clicks ÷ impressions.",
+        ),
+        (
+            SelfCheck(True, "Right: the social desk can deal with it."),
+            "Right! The social desk can deal with it.",
+        ),
+        (SelfCheck(True, "Right!"), "Right!"),
+        (
+            SelfCheck(True, "2.5% is the click-through rate."),
+            "Right! 2.5% is the click-through rate.",
+        ),
+        (
+            SelfCheck(False, "Not yet: divide clicks by impressions."),
+            "Not yet. Divide clicks by impressions.",
+        ),
+        (SelfCheck(False, "not yet. Try again"), "Not yet. Try again"),
+        (
+            SelfCheck(False, "Not so: a 3 is not satisfied."),
+            "Not yet. Not so: a 3 is not satisfied.",
+        ),
+        (
+            SelfCheck(False, "Type your answer in place of None.", answered=False),
+            "Type your answer in place of None.",
+        ),
+    ],
+)
+def test_a_self_check_says_its_verdict_once(check, shown):
+    """Does a self-check whose message opens with its verdict say the verdict only once, and an
+    unanswered one say only what to do?"""
+    assert repr(check) == shown

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import html
 
+from coursework_kit._english import after_verdict
+
 __all__ = ["CHOICE_STYLE", "alert", "status", "verdict"]
 
 # ipywidgets gives each radio button and checkbox label a fixed one-line height, so long
@@ -46,7 +48,8 @@ def verdict(correct: bool, message: str, *, label: str = "", answered: bool = Tr
     if not answered:
         colour, mark = "#57606a", "… No answer yet."
     name = f"{html.escape(label)}: " if label else ""
+    said = after_verdict(mark.lstrip("✔✘… "), message)
     return (
         f"<div role='status' style='border-left:4px solid {colour};padding:4px 8px'>"
-        f"{name}<strong>{mark}</strong> {html.escape(message)}</div>"
+        f"{name}<strong>{mark}</strong> {html.escape(said)}</div>"
     )

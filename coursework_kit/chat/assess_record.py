@@ -90,7 +90,7 @@ def assess_work(work: ChatWork, scenario: Scenario, *, activity: str = "") -> Fe
                 Finding(
                     severity="unsure",
                     check=key,
-                    message=f"{info.label}: {result.evidence}",
+                    message=_labelled(info.label, result.evidence),
                     why=info.tip,
                     criteria=info.codes,
                     where=f"reply {replies.index(result.turn) + 1}"
@@ -107,7 +107,7 @@ def assess_work(work: ChatWork, scenario: Scenario, *, activity: str = "") -> Fe
             Finding(
                 severity="good" if result.met else "should fix",
                 check=key,
-                message=f"{info.label}: {result.evidence}",
+                message=_labelled(info.label, result.evidence),
                 why="" if result.met else info.tip,
                 criteria=info.codes,
             )
@@ -129,6 +129,15 @@ def assess_work(work: ChatWork, scenario: Scenario, *, activity: str = "") -> Fe
     if given.capped:
         summary += f" Mark: {given.share:.0%}, because {given.why}."
     return replace(feedback, summary=summary)
+
+
+def _labelled(label: str, evidence: str) -> str:
+    """A criterion's finding: its label, then the evidence, unless the evidence only says the
+    label again ("No jargon or text-speak: No jargon or text-speak." reads as a stammer)."""
+    said = evidence.strip()
+    if said.rstrip(".!").strip().casefold() in ("", label.strip().casefold()):
+        return f"{label}."
+    return f"{label}: {said}"
 
 
 def _crm(work: ChatWork, scenario: Scenario) -> list[Finding]:

@@ -22,6 +22,7 @@ import math
 from collections.abc import Iterator, Mapping, Sequence
 from typing import overload
 
+from coursework_kit._english import count
 from coursework_kit.datasets import _variant, table_schema
 from coursework_kit.datasets._tables import Cell
 from coursework_kit.errors import DatasetError
@@ -104,8 +105,8 @@ class Rows(Sequence[Row]):
         chosen = self.where(**equal)
         wanted = ", ".join(f"{c} {v!r}" for c, v in equal.items())
         if len(chosen) != 1:
-            found = "no row" if not chosen else f"{len(chosen)} rows"
-            raise DatasetError(f"There is {found} with {wanted}; expected exactly one.")
+            found = "is no row" if not chosen else f"are {count(len(chosen), 'row')}"
+            raise DatasetError(f"There {found} with {wanted}; expected exactly one.")
         return chosen[0]
 
     def values(self, column: str) -> list[Cell]:

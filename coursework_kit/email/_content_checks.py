@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from coursework_kit._english import count
 from coursework_kit.email.campaign import TOKENS, Campaign, find_tokens
 from coursework_kit.feedback import Finding, Severity
 
@@ -72,8 +73,8 @@ def check_subject(subject: str) -> list[Finding]:
             Finding(
                 "should fix",
                 "subject",
-                f"The subject line is {length} characters: the end may be cut off. Shorten it "
-                "or put the important words first.",
+                f"The subject line is {count(length, 'character')}: the end may be cut off. "
+                "Shorten it or put the important words first.",
                 why_length,
             )
         )
@@ -82,8 +83,8 @@ def check_subject(subject: str) -> list[Finding]:
             Finding(
                 "should fix",
                 "subject",
-                f"The subject line is only {length} characters. Does it say what the email "
-                "is about and why it is worth opening?",
+                f"The subject line is only {count(length, 'character')}. Does it say what the "
+                "email is about and why it is worth opening?",
                 "A vague subject line gets fewer opens than one that names the offer.",
             )
         )
@@ -92,8 +93,8 @@ def check_subject(subject: str) -> list[Finding]:
             Finding(
                 "good",
                 "subject",
-                f"The subject line is {length} characters, so it should show in full on most "
-                "phones.",
+                f"The subject line is {count(length, 'character')}, so it should show in full "
+                "on most phones.",
                 why_length,
             )
         )

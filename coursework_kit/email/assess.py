@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from coursework_kit._english import count
 from coursework_kit.email.campaign import Campaign, CampaignError
 from coursework_kit.email.checks import CampaignCheck, check_campaign
 from coursework_kit.email.mailing import (
@@ -137,7 +138,7 @@ def assess(
     summary = (
         "Ready to send: nothing must be fixed."
         if result.ready
-        else f"Not ready: {len(result.problems)} thing(s) must be fixed before sending."
+        else f"Not ready: {count(len(result.problems), 'thing')} must be fixed before sending."
     )
     sent = work.latest_send
     if sent is not None and sent.results is not None:

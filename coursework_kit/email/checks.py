@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from coursework_kit._english import count
 from coursework_kit.email import _content_checks as content
 from coursework_kit.email import _delivery_checks as delivery
 from coursework_kit.email.campaign import Campaign
@@ -46,14 +47,15 @@ class CampaignCheck:
         return not self.problems
 
     def __repr__(self) -> str:
-        head = "Ready to send." if self.ready else f"{len(self.problems)} problem(s) to fix."
+        problems = count(len(self.problems), "problem")
+        head = "Ready to send." if self.ready else f"{problems} to fix."
         return "\n".join([head, *(f"- {f!r}" for f in self.findings)])
 
     def _repr_html_(self) -> str:
         head = (
             "Ready to send: nothing must be fixed."
             if self.ready
-            else f"Not ready: {len(self.problems)} thing(s) must be fixed before sending."
+            else f"Not ready: {count(len(self.problems), 'thing')} must be fixed before sending."
         )
         return (
             f"<div role='status'><p><strong>{html.escape(head)}</strong></p>"

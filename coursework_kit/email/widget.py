@@ -16,6 +16,7 @@ from typing import Literal
 
 import ipywidgets as w
 
+from coursework_kit._english import count
 from coursework_kit._ui.layout import fit_width, wide
 from coursework_kit._ui.snippets import alert, status
 from coursework_kit.email.assess import FormCheck, assess, campaign_from_form, check_form
@@ -57,6 +58,9 @@ _BOXES = (
     ("sender_email", "Sender address", "e.g. hello@harbourandpine.example", 0),
     ("unsubscribe_link", "Unsubscribe link", "https://...", 0),
 )
+
+
+_SEE_WHEN = "The email cannot be checked yet: see the note under the send date and time."
 
 
 def _box(description: str, placeholder: str, rows: int) -> w.Text | w.Textarea:
@@ -124,6 +128,9 @@ class CampaignBuilder(w.VBox):  # type: ignore[misc]
         )
         self._day = w.DatePicker(description="Send on", style=_STYLE)
         self._time = w.Text(value="10:00", description="At (24-hour)", style=_STYLE)
+        self._when_problem = w.HTML()  # a send date or time that cannot be used, under them
+        for control in (self._day, self._time):  # the problem was about what they held before
+            control.observe(lambda _c: setattr(self._when_problem, "value", ""), names="value")
         controls = [*self._boxes.values(), self._segment, self._similar, self._day, self._time]
         for control in controls:
             control.observe(lambda _c: self._changed(), names="value")
@@ -143,6 +150,7 @@ class CampaignBuilder(w.VBox):  # type: ignore[misc]
                 self._segment,
                 self._similar,
                 w.HBox([self._day, self._time]),
+                self._when_problem,
                 w.HBox([check, send, again]),
                 self._findings,
                 self._audience,
@@ -252,8 +260,9 @@ class CampaignBuilder(w.VBox):  # type: ignore[misc]
         finally:
             self._restoring = False
         self._checks, self.last_check, self.results = (), None, None
-        for shown in (self._findings, self._audience, self._inbox, self._results, self._saved):
-            shown.value = ""
+        shown = (self._findings, self._audience, self._inbox, self._results, self._saved)
+        for html in (*shown, self._when_problem):
+            html.value = ""
 
     reset = start_again
 
@@ -303,6 +312,12 @@ class CampaignBuilder(w.VBox):  # type: ignore[misc]
         return str(self._findings.value)
 
     @property
+    def schedule_problem(self) -> str:
+        """Why the send date or time cannot be used, shown under those boxes (HTML; "" when
+        there is no problem)."""
+        return str(self._when_problem.value)
+
+    @property
     def audience_html(self) -> str:
         return str(self._audience.value)
 
@@ -326,8 +341,11 @@ class CampaignBuilder(w.VBox):  # type: ignore[misc]
         self.results = None
         self._results.value = ""
         found = check_form(self.form, now=self._clock(), contacts=self.contacts)
+        self._when_problem.value = ""
         if found.result is None or found.campaign is None or found.audience is None:
-            self._findings.value = alert(found.error)
+            when = bool(self.form.send_day)  # only a send date and time stop the form being read
+            self._when_problem.value = alert(found.error) if when else ""
+            self._findings.value = alert(_SEE_WHEN if when else found.error)
             return found
         self.last_check = found.result
         self._findings.value = found.result._repr_html_()
@@ -389,7 +407,8 @@ class CampaignBuilder(w.VBox):  # type: ignore[misc]
     def _show_count(self) -> None:
         length = len(self._subject.value.strip())
         self._count.value = status(
-            f"Subject line: {length} characters (about 40 to 60 show in full on most phones)."
+            f"Subject line: {count(length, 'character')} (about 40 to 60 show in full on most "
+            "phones)."
         )
 
     def _show_saved(self, message: str, problem: bool) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from coursework_kit._english import count
 from coursework_kit.errors import CourseworkError
 from coursework_kit.feedback import Feedback, Finding
 from coursework_kit.gdpr.record import Decision, DecisionRecord, DecisionWork
@@ -98,7 +99,7 @@ def assess(
     summary = (
         "No answers checked yet."
         if not marked
-        else f"{len(marked)} of {len(given)} scenarios answered."
+        else f"{len(marked)} of {count(len(given), 'scenario')} answered."
     )
     return Feedback(
         activity=record.activity,

@@ -35,6 +35,7 @@ from datetime import date, datetime, timedelta, timezone
 from functools import cache
 from typing import Any
 
+from coursework_kit._english import a_or_an
 from coursework_kit.errors import GdprInputError, GdprTypeError
 from coursework_kit.gdpr._uktime import clock_change_note, to_uk, uk_time_text
 
@@ -71,7 +72,7 @@ def _choice(value: object, allowed: Any, what: str) -> str:
         )
     if value not in allowed:
         raise GdprInputError(
-            f"{value!r} is not a {what} these rules know; use one of: {', '.join(allowed)}."
+            f"{value!r} is not {a_or_an(what)} these rules know; use one of: {', '.join(allowed)}."
         )
     return value
 

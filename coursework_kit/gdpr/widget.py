@@ -18,6 +18,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from coursework_kit._english import count
 from coursework_kit._ui.layout import fit_width, wide
 from coursework_kit._ui.snippets import CHOICE_STYLE, alert, status
 from coursework_kit.errors import CourseworkError
@@ -264,7 +265,7 @@ class ScenarioQuiz(w.VBox):  # type: ignore[misc]
         right, answered = self.score
         self._score.value = status(
             f"Score: {right} right out of {answered} answered "
-            f"({len(self.scenarios)} scenarios in all)."
+            f"({count(len(self.scenarios), 'scenario')} in all)."
         )
 
     def _show_saved(self, message: str, problem: bool) -> None:

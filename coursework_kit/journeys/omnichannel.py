@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from coursework_kit._english import count, join
 from coursework_kit.errors import CourseworkError
 
 __all__ = ["ComparedStep", "JourneyComparison", "StepVersion", "compare_journeys"]
@@ -67,7 +68,7 @@ class JourneyComparison:
 
     def __repr__(self) -> str:
         return (
-            f"JourneyComparison({self.title!r}: {len(self.steps)} steps; multichannel "
+            f"JourneyComparison({self.title!r}: {count(len(self.steps), 'step')}; multichannel "
             f"repeats {self.repeats()}, high-effort steps "
             f"{len(self.high_effort_steps('multichannel'))} vs "
             f"{len(self.high_effort_steps('omnichannel'))})"
@@ -78,12 +79,12 @@ class JourneyComparison:
         for number, step in enumerate(self.steps, start=1):
             multi, omni = step.multichannel, step.omnichannel
             repeated = (
-                "<br><strong>✘ Had to repeat:</strong> " + html.escape(", ".join(multi.repeated))
+                "<br><strong>✘ Had to repeat:</strong> " + html.escape(join(multi.repeated))
                 if multi.repeated
                 else "<br><strong>Nothing to repeat.</strong>"
             )
             carried = (
-                "<br><strong>✔ Carried over:</strong> " + html.escape(", ".join(omni.carried_over))
+                "<br><strong>✔ Carried over:</strong> " + html.escape(join(omni.carried_over))
                 if omni.carried_over
                 else ""
             )
@@ -109,8 +110,9 @@ class JourneyComparison:
             + "".join(rows)
             + "</table>"
             f"<p>In the multichannel version {html.escape(self.customer)} had to repeat "
-            f"something {self.repeats()} times, and {len(self.high_effort_steps('multichannel'))}"
-            f" of {len(self.steps)} steps took high effort; in the omnichannel version, "
+            f"something {count(self.repeats(), 'time')}, and "
+            f"{len(self.high_effort_steps('multichannel'))} of {count(len(self.steps), 'step')} "
+            "took high effort; in the omnichannel version, "
             f"{len(self.high_effort_steps('omnichannel'))}.</p>"
             f"<p><strong>Questions to answer</strong></p><ol>{questions}</ol></div>"
         )

@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterable
 from numbers import Real
 
+from coursework_kit._english import a_or_an
 from coursework_kit.errors import MetricInputError, MetricTypeError
 
 
@@ -29,9 +30,7 @@ def count(value: object, label: str) -> float:
     """A number of things (clicks, orders, contacts): not negative and a whole number."""
     result = number(value, label)
     if not result.is_integer():
-        raise MetricInputError(
-            f"{label.capitalize()} must be a whole number: you cannot have {value} {label}."
-        )
+        raise MetricInputError(f"{label.capitalize()} must be a whole number, not {value}.")
     return result
 
 
@@ -58,14 +57,24 @@ def whole_scores(values: object, label: str, low: int, high: int) -> list[int]:
             f"The {label} must be a list of numbers, for example [5, 4, 3], "
             f"not {type(values).__name__}."
         )
+    rule = f"{label.capitalize()} are whole numbers from {low} to {high}"
     result: list[int] = []
     for position, item in enumerate(values, start=1):
-        score = count(item, f"{label} number {position}")
-        if not low <= score <= high:
-            raise MetricInputError(
-                f"{label.capitalize()} must be from {low} to {high}; "
-                f"number {position} in your list is {item}."
+        where = f"number {position} in your list"
+        if isinstance(item, bool) or not isinstance(item, Real):
+            shown = (
+                repr(item)
+                if isinstance(item, (str, bool)) or item is None
+                else a_or_an(type(item).__name__)
             )
+            raise MetricTypeError(
+                f"{rule}; {where} is {shown}, but each one must be a number, for example [5, 4, 3]."
+            )
+        score = float(item)
+        if score < 0:
+            raise MetricInputError(f"{rule}; {item:g} ({where}) cannot be negative.")
+        if not (score.is_integer() and low <= score <= high):
+            raise MetricInputError(f"{rule}; {item:g} ({where}) is not one.")
         result.append(int(score))
     if not result:
         raise MetricInputError(f"There are no {label} in the list: add at least one.")

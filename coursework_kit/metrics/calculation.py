@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from coursework_kit._english import choices, count
 from coursework_kit.errors import MetricInputError, MetricLookupError
 from coursework_kit.metrics import abtest, marketing, service
 from coursework_kit.metrics.formatting import format_input, format_value
@@ -162,7 +163,7 @@ def calculate(metric: str, inputs: Mapping[str, object]) -> Calculation:
     specs = metric_specs()
     if metric not in specs:
         raise MetricLookupError(
-            f"There is no metric called {metric!r}; choose one of {', '.join(specs)}."
+            f"There is no metric called {metric!r}; choose one of {choices(specs)}."
         )
     spec = specs[metric]
     values, errors = read_inputs(spec, inputs)
@@ -171,7 +172,10 @@ def calculate(metric: str, inputs: Mapping[str, object]) -> Calculation:
     try:
         result = spec.function()(**values)
     except MetricInputError as exc:
-        return Calculation(spec, errors={"": str(exc)})
+        # With one box the problem is about that box, so it is shown under it; a problem
+        # with how figures fit together (clicks more than impressions) is shown under them all.
+        about = spec.inputs[0].name if len(spec.inputs) == 1 else ""
+        return Calculation(spec, errors={about: str(exc)})
     shown = {i.name: _show(values[i.name], i.kind) for i in spec.inputs}
     if isinstance(result, abtest.ABTestResult):
         answer = f"z = {result.z:.2f}, p = {result.p_value:.3f}: " + (
@@ -188,7 +192,7 @@ def calculate(metric: str, inputs: Mapping[str, object]) -> Calculation:
 
 def _show(value: float | list[float], kind: str) -> str:
     if isinstance(value, list):
-        return f"{len(value)} answers"
+        return count(len(value), "answer")
     return format_input(value, kind)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from coursework_kit._english import choices, join, plural
 from coursework_kit._ui.layout import fit_width, wide
 from coursework_kit._ui.snippets import alert, status
 from coursework_kit.errors import MetricLookupError
@@ -44,7 +45,8 @@ class MetricCalculator(w.VBox):  # type: ignore[misc]
         unknown = [m for m in chosen if m not in specs]
         if unknown:
             raise MetricLookupError(
-                f"Unknown metric(s) {', '.join(unknown)}; choose from {', '.join(specs)}."
+                f"Unknown {plural('metric', len(unknown))} {join(map(repr, unknown))}; "
+                f"choose from {choices(specs)}."
             )
         self._saved = w.HTML()
         self.session = ActivitySession(
@@ -100,7 +102,7 @@ class MetricCalculator(w.VBox):  # type: ignore[misc]
             if name not in self._boxes:
                 raise MetricLookupError(
                     f"{self.metric} has no box called {name!r}; "
-                    f"its boxes are {', '.join(self._boxes)}."
+                    f"its boxes are {join(map(repr, self._boxes))}."
                 )
             self._boxes[name].value = str(text)
 

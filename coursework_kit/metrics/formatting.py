@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+from coursework_kit._english import plural
+
 __all__ = ["format_input", "format_value"]
 
 
@@ -30,7 +32,8 @@ def format_value(value: float, unit: str) -> str:
         return f"-£{-value:,.2f}" if value < 0 else f"£{value:,.2f}"
     if unit == "seconds":
         minutes, seconds = divmod(round(value), 60)
-        return f"{value:,.0f} seconds ({minutes} min {seconds} s)"
+        shown = f"{value:,.0f}"
+        return f"{shown} {plural('second', 1 if shown == '1' else 2)} ({minutes} min {seconds} s)"
     if unit == "points":
         return f"{_half_up(value, 1):+.1f}"
     places = _places(value)

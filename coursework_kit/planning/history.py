@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
+from coursework_kit._english import choices, join
 from coursework_kit.metrics import aov, conversion_rate, cpc, cpm, ctr
 from coursework_kit.planning.plan import CampaignPlan, Channel, PlanError
 
@@ -84,8 +85,8 @@ def default_channels(
     unknown = [name for name in shares if name not in found]
     if unknown:
         raise PlanError(
-            f"There is no paid history for {', '.join(map(repr, unknown))} to take assumptions "
-            f"from. Choose from: {', '.join(found)}; or make a Channel with your own figures."
+            f"There is no paid history for {join(map(repr, unknown))} to take assumptions "
+            f"from. Choose from {choices(found)}, or make a Channel with your own figures."
         )
     return tuple(
         Channel(

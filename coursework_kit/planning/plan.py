@@ -17,7 +17,9 @@ from datetime import date
 from numbers import Real
 from typing import Any
 
+from coursework_kit._english import choices, join, readable
 from coursework_kit.errors import PlanError, PlanTypeError
+from coursework_kit.metrics.channels import channel_label
 
 __all__ = [
     "ASSUMPTIONS",
@@ -117,27 +119,28 @@ class Channel:
     def __post_init__(self) -> None:
         name = _text(self.name, "channel name")
         object.__setattr__(self, "name", name)
-        object.__setattr__(self, "share", _percentage(self.share, f"share of budget for {name}"))
+        said, heading = readable(name), channel_label(name)
+        object.__setattr__(self, "share", _percentage(self.share, f"share of budget for {said}"))
         if self.cost_model not in COST_MODELS:
             raise PlanError(
-                f"{name}: the cost model must be 'cpm' (pay per 1,000 impressions) or 'cpc' "
+                f"{heading}: the cost model must be 'cpm' (pay per 1,000 impressions) or 'cpc' "
                 f"(pay per click), not {self.cost_model!r}."
             )
-        cost = _number(self.cost, f"{self.cost_model.upper()} for {name}")
+        cost = _number(self.cost, f"{self.cost_model.upper()} for {said}")
         if cost == 0:
             raise PlanError(
-                f"{name}: a {self.cost_model.upper()} of £0 would mean unlimited "
+                f"{heading}: a {self.cost_model.upper()} of £0 would mean unlimited "
                 f"{'impressions' if self.cost_model == 'cpm' else 'clicks'} for free. "
                 "Give the price you expect to pay, for example 5.50."
             )
         object.__setattr__(self, "cost", cost)
         for key in _PERCENTAGES:
-            label = f"{ASSUMPTIONS[key].removesuffix(' (%)')} for {name}"
+            label = f"{ASSUMPTIONS[key].removesuffix(' (%)')} for {said}"
             object.__setattr__(self, key, _percentage(getattr(self, key), label))
-        object.__setattr__(self, "aov", _number(self.aov, f"average order value for {name}"))
+        object.__setattr__(self, "aov", _number(self.aov, f"average order value for {said}"))
         if self.cost_model == "cpc" and self.ctr == 0:
             raise PlanError(
-                f"{name}: with a click-through rate of 0% nobody would ever click, so a "
+                f"{heading}: with a click-through rate of 0% nobody would ever click, so a "
                 "pay-per-click budget could not be spent. Give a CTR above 0."
             )
 
@@ -169,8 +172,8 @@ class CampaignPlan:
         object.__setattr__(self, "audience", _text(self.audience, "audience"))
         if self.objective not in OBJECTIVES:
             raise PlanError(
-                f"{self.objective!r} is not an objective the planner knows. Choose one of: "
-                f"{', '.join(OBJECTIVES)}."
+                f"{self.objective!r} is not an objective the planner knows. Choose "
+                f"{join(OBJECTIVES, last='or')}."
             )
         budget = _number(self.budget, "total budget (£)")
         if budget == 0:
@@ -194,13 +197,14 @@ class CampaignPlan:
         repeated = sorted({n for n in names if names.count(n) > 1})
         if repeated:
             raise PlanError(
-                f"{', '.join(repeated)} appears more than once. Give each channel one line, "
-                "and put its whole share there."
+                f"{join(map(channel_label, repeated))} "
+                f"{'appears' if len(repeated) == 1 else 'each appear'} more than once. "
+                "Give each channel one line, and put its whole share there."
             )
         object.__setattr__(self, "channels", channels)
         total = sum(c.share for c in channels)
         if total > 100 + _TOLERANCE:
-            shares = ", ".join(f"{c.name} {c.share:g}%" for c in channels)
+            shares = join(f"{channel_label(c.name)} {c.share:g}%" for c in channels)
             raise PlanError(
                 f"The channels add up to {total:g}% of the budget ({shares}). Reduce one or "
                 f"more shares by {total - 100:g} percentage points in all, so they total 100% "
@@ -231,7 +235,7 @@ class CampaignPlan:
                 return channel
         raise PlanError(
             f"There is no channel {name!r} in this plan; its channels are "
-            f"{', '.join(c.name for c in self.channels) or 'none yet'}."
+            f"{choices(c.name for c in self.channels) if self.channels else 'none yet'}."
         )
 
     def spend(self, name: str) -> float:
@@ -260,7 +264,7 @@ class CampaignPlan:
         proportion to their shares; a fall goes to the unallocated budget. Shares are kept to
         two decimal places, and channels plus unallocated always make exactly 100%.
         """
-        wanted = _percentage(share, f"share of budget for {name}")
+        wanted = _percentage(share, f"share of budget for {readable(name)}")
         self.channel(name)  # an unknown name fails here, with the channels listed
         others = [c for c in self.channels if c.name != name]
         room = 100 - sum(c.share for c in others)
@@ -283,8 +287,8 @@ class CampaignPlan:
         ``new_customer_rate`` or ``cost_model``) changed for channel ``name``."""
         if assumption not in (*ASSUMPTIONS, "cost_model"):
             raise PlanError(
-                f"{assumption!r} is not an assumption a channel makes. Choose one of: "
-                f"{', '.join(ASSUMPTIONS)}."
+                f"{assumption!r} is not an assumption a channel makes. Choose "
+                f"{choices(ASSUMPTIONS)}."
             )
         changes: dict[str, Any] = {assumption: value}
         return self.with_channel(replace(self.channel(name), **changes))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from numbers import Real
 
+from coursework_kit._english import choices
 from coursework_kit.metrics.channels import (
     channel_label,
     channel_value,
@@ -106,7 +107,7 @@ class _Returns:
     def value(self, measure: str) -> float | None:
         """The figure for one of :data:`MEASURES`."""
         if measure not in MEASURES:
-            raise PlanError(f"{measure!r} is not a measure; choose one of: {', '.join(MEASURES)}.")
+            raise PlanError(f"{measure!r} is not a measure; choose {choices(MEASURES)}.")
         result: float | None = getattr(self, measure)
         return result
 
@@ -344,8 +345,7 @@ def sensitivity(
     """
     if assumption not in ASSUMPTIONS:
         raise PlanError(
-            f"{assumption!r} is not an assumption a channel makes. Choose one of: "
-            f"{', '.join(ASSUMPTIONS)}."
+            f"{assumption!r} is not an assumption a channel makes. Choose {choices(ASSUMPTIONS)}."
         )
     if isinstance(change, bool) or not isinstance(change, Real) or not float(change) > -100:
         raise PlanError(

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from numbers import Real
 from statistics import NormalDist
 
+from coursework_kit._english import a_or_an, count, plural
 from coursework_kit.metrics import ABTestResult, ab_test
 from coursework_kit.planning.plan import PlanError, PlanTypeError
 
@@ -95,10 +96,11 @@ class SampleSize:
     def summary(self) -> str:
         """One plain-English sentence on what the number means."""
         return (
-            f"To have a {self.power:.0%} chance of spotting a change from {self.baseline:g}% to "
-            f"{self.target:g}% ({self.effect:+.4g} percentage points, {self.relative_effect:+.3g}% "
-            f"of the baseline) at a {self.alpha:g} significance level, show each version to "
-            f"{self.per_variant:,} visitors ({self.total:,} in all)."
+            f"To have {a_or_an(f'{self.power:.0%} chance')} of spotting a change from "
+            f"{self.baseline:g}% to {self.target:g}% ({self.effect:+.4g} "
+            f"{plural('percentage point', abs(self.effect))}, {self.relative_effect:+.3g}% "
+            f"of the baseline) at {a_or_an(f'{self.alpha:g} significance level')}, show each "
+            f"version to {count(self.per_variant, 'visitor')} ({self.total:,} in all)."
         )
 
     def __repr__(self) -> str:
@@ -109,7 +111,7 @@ class SampleSize:
 
     def _repr_html_(self) -> str:
         return (
-            f"<div role='status'><strong>{self.per_variant:,} visitors per version</strong> "
+            f"<div role='status'><strong>{count(self.per_variant, 'visitor')} per version</strong> "
             f"({self.total:,} in all)<br>{html.escape(self.summary)}</div>"
         )
 
@@ -149,9 +151,9 @@ def sample_size(
     target = round(p1 * (1 + change / 100) if relative else p1 + change, 10)
     if target >= 100:
         raise PlanError(
-            f"A rise of {change:g}{'%' if relative else ' percentage points'} from {p1:g}% "
-            f"would reach {target:g}%, and a conversion rate cannot reach 100%. Choose a "
-            "smaller effect."
+            f"A rise of {f'{change:g}%' if relative else count(change, 'percentage point')} "
+            f"from {p1:g}% would reach {target:g}%, and a conversion rate cannot reach 100%. "
+            "Choose a smaller effect."
         )
     level = _between(alpha, "significance level", "0.05")
     wanted = _between(power, "power", "0.8 for an 80% chance")
@@ -187,8 +189,8 @@ class ABReading:
         text = self.result.summary
         if self.enough_visitors is False and self.planned is not None:
             text += (
-                f" The plan needed {self.planned.per_variant:,} visitors per version and this "
-                f"test had {self.visitors[0]:,} and {self.visitors[1]:,}: keep it running "
+                f" The plan needed {count(self.planned.per_variant, 'visitor')} per version "
+                f"and this test had {self.visitors[0]:,} and {self.visitors[1]:,}: keep it running "
                 "before deciding, because stopping early makes a chance result look real."
             )
         return text

@@ -8,9 +8,11 @@ CAC, ROI and ROAS are checked with :func:`coursework_kit.metrics.check_answer` i
 
 from __future__ import annotations
 
+from coursework_kit._english import join
 from coursework_kit.errors import MetricInputError
 from coursework_kit.feedback import SelfCheck
 from coursework_kit.metrics.answers import close_enough
+from coursework_kit.metrics.channels import channel_label
 from coursework_kit.metrics.parsing import read_answer
 from coursework_kit.planning.plan import PlanError
 from coursework_kit.planning.projection import ChannelProjection, Projection, show
@@ -65,12 +67,12 @@ def check_projection(
     either way accepted for rounding; revenue is right to the penny."""
     if step not in _STEPS:
         raise PlanError(
-            f"{step!r} is not a step of the funnel; choose one of: {', '.join(_STEPS)}."
+            f"{step!r} is not a step of the funnel; choose {join(map(repr, _STEPS), last='or')}."
         )
     source = projection.channel(channel) if channel is not None else projection
     expected = float(getattr(source, step))
     unit = "pounds" if step == "revenue" else "count"
-    label = f"{_STEPS[step]} ({channel or 'whole plan'})"
+    label = f"{_STEPS[step]} ({channel_label(channel) if channel else 'whole plan'})"
 
     def result(correct: bool, message: str, *, answered: bool = True) -> SelfCheck:
         return SelfCheck(correct, message, label=label, answered=answered, check=step)

@@ -6,6 +6,7 @@ import html
 from datetime import datetime
 from typing import Any
 
+from coursework_kit._english import count
 from coursework_kit.metrics.channels import channel_label
 from coursework_kit.planning.plan import OBJECTIVES, CampaignPlan
 from coursework_kit.planning.projection import Projection, project, show
@@ -109,7 +110,7 @@ def summary_html(
         f"<li><strong>Budget:</strong> {show(plan.budget, 'pounds')}, of which "
         f"{plan.allocated:g}% is allocated ({plan.unallocated:g}% unallocated).</li>",
         f"<li><strong>Dates:</strong> {plan.start:%d %B %Y} to {plan.end:%d %B %Y} "
-        f"({plan.days} days).</li>",
+        f"({count(plan.days, 'day')}).</li>",
         "</ul>",
     ]
     if assumptions:

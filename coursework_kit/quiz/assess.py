@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coursework_kit._english import count
 from coursework_kit.errors import QuizError
 from coursework_kit.feedback import Feedback, Finding
 from coursework_kit.quiz.bank import QuestionResult, QuizBank, load_bank
@@ -42,7 +43,9 @@ def assess(record: QuizRecord, *, bank: QuizBank | None = None) -> Feedback:
     right = sum(r.correct for r in marked.values())
     total = len(bank.questions)
     summary = (
-        "No answers checked yet." if not marked else f"{len(marked)} of {total} questions checked."
+        "No answers checked yet."
+        if not marked
+        else f"{len(marked)} of {count(total, 'question')} checked."
     )
     return Feedback(
         activity=record.activity, summary=summary, findings=findings, score=right, out_of=total

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from coursework_kit._english import after_verdict, count
 from coursework_kit.errors import DatasetError, QuizError, find_by_id
 
 __all__ = ["Option", "Question", "QuestionResult", "QuizBank", "load_bank"]
@@ -72,15 +73,17 @@ class QuestionResult:
         if self.question.kind == "multiple":
             wrong = len(self.chosen) - self.found
             extra = f" and {wrong} that {'is' if wrong == 1 else 'are'} not right" if wrong else ""
-            return f"Not yet: you found {self.found} of the {total} right answers{extra}."
+            return f"Not yet: you found {self.found} of the {count(total, 'right answer')}{extra}."
         return "Not yet."
 
     def __repr__(self) -> str:
-        return f"{self.question.id}: {self.summary} " + " ".join(self.feedback)
+        said = (after_verdict(self.summary, f) for f in self.feedback)
+        return " ".join([f"{self.question.id}: {self.summary}", *filter(None, said)])
 
     def _repr_html_(self) -> str:
         items = "".join(
-            f"<li><em>{html.escape(self.question.option(c).text)}</em>: {html.escape(f)}</li>"
+            f"<li><em>{html.escape(self.question.option(c).text)}</em>: "
+            f"{html.escape(after_verdict(self.summary, f) or f)}</li>"
             for c, f in zip(self.chosen, self.feedback, strict=False)
         )
         extra = (

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar, Generic, Literal, TypeVar
 
+from coursework_kit._english import a_or_an
 from coursework_kit.errors import EvidenceError, quoted
 from coursework_kit.records._codec import (
     MAX_ITEMS,
@@ -190,7 +191,9 @@ class Record(Generic[W]):
 
         check(cls, document)
         if document["kind"] != cls.KIND:
-            raise RecordShapeError(f"it is a {document['kind']} record, not a {cls.KIND} record")
+            raise RecordShapeError(
+                f"it is {a_or_an(str(document['kind']))} record, not {a_or_an(cls.KIND)} record"
+            )
         if document["schema_version"] > SCHEMA_VERSION:
             raise RecordShapeError(
                 "it was saved by a newer version of coursework-kit: update the kit to read it"

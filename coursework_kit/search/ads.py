@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from coursework_kit._english import count
 from coursework_kit.errors import PostsTypeError
 from coursework_kit.feedback import Finding, counts, findings_html, ordered
 from coursework_kit.search._editorial import claims, editorial
@@ -48,7 +49,8 @@ class AdCheck:
             "Google would accept this ad" if self.ready else "Google would not accept this ad yet"
         )
         return (
-            f"{head}: {len(self.headlines)} headlines, {len(self.descriptions)} descriptions; "
+            f"{head}: {count(len(self.headlines), 'headline')}, "
+            f"{count(len(self.descriptions), 'description')}; "
             f"{n['must fix']} must fix, {n['should fix']} should fix, {n['good']} good."
         )
 
@@ -79,7 +81,7 @@ def _count(
             finding(
                 "must fix",
                 f"{what}-count",
-                f"{len(items)} {what}s; at least {least['value']} are needed.",
+                f"{count(len(items), what)}; at least {least['value']} are needed.",
                 least,
             )
         ]
@@ -88,7 +90,7 @@ def _count(
             finding(
                 "must fix",
                 f"{what}-count",
-                f"{len(items)} {what}s; at most {most['value']} are allowed.",
+                f"{count(len(items), what)}; at most {most['value']} are allowed.",
                 most,
             )
         ]
@@ -101,7 +103,8 @@ def _lengths(items: list[str], what: str, limit: dict[str, Any]) -> list[Finding
         finding(
             "must fix",
             f"{what}-length",
-            f"{what.capitalize()} '{t}' is {len(t)} characters; the limit is {limit['value']}.",
+            f"{what.capitalize()} '{t}' is {count(len(t), 'character')}; the limit is "
+            f"{limit['value']}.",
             limit,
         )
         for t in too_long
@@ -152,7 +155,7 @@ def check_search_ad(
                 finding(
                     "must fix",
                     "path-length",
-                    f"Path {number} '{path}' is {len(path)} characters; the limit is "
+                    f"Path {number} '{path}' is {count(len(path), 'character')}; the limit is "
                     f"{limits['path_max']['value']}.",
                     limits["path_max"],
                 )

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from coursework_kit._english import count
 from coursework_kit.errors import PostsTypeError
 from coursework_kit.feedback import Finding, Severity, counts, findings_html, ordered
 from coursework_kit.search._limits import search_limits
@@ -63,8 +64,8 @@ class SnippetCheck:
     def summary(self) -> str:
         n = counts(self.findings)
         return (
-            f"Title {len(self.title)} characters (about {self.title_pixels:.0f} pixels), "
-            f"description {len(self.description)} characters: {n['must fix']} must fix, "
+            f"Title {count(len(self.title), 'character')} (about {self.title_pixels:.0f} pixels), "
+            f"description {count(len(self.description), 'character')}: {n['must fix']} must fix, "
             f"{n['should fix']} should fix, {n['good']} good."
         )
 
@@ -179,8 +180,8 @@ def check_snippet(
             finding(
                 "should fix",
                 "title-length",
-                f"The title is {len(title)} characters (about {pixels:.0f} pixels): Google will "
-                "probably cut it off.",
+                f"The title is {count(len(title), 'character')} (about {pixels:.0f} pixels): "
+                "Google will probably cut it off.",
                 limits["title_max"],
             )
         )
@@ -189,7 +190,7 @@ def check_snippet(
             finding(
                 "should fix",
                 "title-length",
-                f"The title is only {len(title)} characters.",
+                f"The title is only {count(len(title), 'character')}.",
                 limits["title_min"],
             )
         )
@@ -198,7 +199,7 @@ def check_snippet(
             finding(
                 "good",
                 "title-length",
-                f"The title ({len(title)} characters) fits.",
+                f"The title ({count(len(title), 'character')}) fits.",
                 limits["title_max"],
             )
         )
@@ -208,7 +209,7 @@ def check_snippet(
             finding(
                 "should fix",
                 "description-length",
-                f"The description is {len(description)} characters; Google shows about "
+                f"The description is {count(len(description), 'character')}; Google shows about "
                 f"{most['value']}.",
                 most,
             )
@@ -218,7 +219,7 @@ def check_snippet(
             finding(
                 "should fix",
                 "description-length",
-                f"The description is only {len(description)} characters.",
+                f"The description is only {count(len(description), 'character')}.",
                 least,
             )
         )
@@ -227,7 +228,7 @@ def check_snippet(
             finding(
                 "good",
                 "description-length",
-                f"The description ({len(description)} characters) fits.",
+                f"The description ({count(len(description), 'character')}) fits.",
                 most,
             )
         )

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+
 from coursework_kit.chat import ChatRecord, Conversation, CRMRecord, assess, assess_transcript
-from coursework_kit.chat.assess_record import breached, criteria_met, evidence_of, improvements
+from coursework_kit.chat.assess_record import (
+    _labelled,
+    breached,
+    criteria_met,
+    evidence_of,
+    improvements,
+)
+from coursework_kit.chat.catalogue import criteria_catalogue
 
 GOOD = [
     "Hi Priya, thanks for contacting Harbour & Pine. I'm sorry your order hasn't arrived, "
@@ -110,3 +119,34 @@ def test_a_record_with_no_chat(make_scenario):
     feedback = assess(ChatRecord.new("late-delivery"), scenario=make_scenario())
     assert feedback.summary == "No chat has been saved yet."
     assert feedback.score is None
+
+
+def test_a_criterion_whose_evidence_is_its_label_is_said_once(make_scenario, clock):
+    """Is "No jargon or text-speak: No jargon or text-speak." said once, and does every
+    criterion finding read as its label then different words (or the label alone)?"""
+    feedback = assess(_chat(make_scenario(), clock, GOOD, crm=CRM), scenario=make_scenario())
+    jargon = next(f for f in feedback.findings if f.check == "no_jargon")
+    assert jargon.message == "No jargon or text-speak."
+    assert evidence_of(jargon) == "No jargon or text-speak."
+    labels = {info.label for info in criteria_catalogue().values()}
+    for finding in feedback.findings:
+        label, _, rest = finding.message.partition(": ")
+        if label in labels:
+            assert rest.rstrip(".").casefold() != label.casefold(), finding.message
+
+
+@pytest.mark.parametrize(
+    ("evidence", "said"),
+    [
+        ("Empathy", "Empathy."),
+        ("Empathy.", "Empathy."),
+        ("  empathy! ", "Empathy."),
+        ("", "Empathy."),
+        ("The customer's feelings were not acknowledged.", "Empathy: The customer's feelings"),
+        ("Empathy shown: “I'm so sorry.”", "Empathy: Empathy shown: “I'm so sorry.”"),
+    ],
+)
+def test_a_label_is_not_followed_by_itself_or_nothing(evidence, said):
+    """Is a criterion's label left out when its evidence only says it again, and never shown
+    with nothing after it?"""
+    assert _labelled("Empathy", evidence).startswith(said)

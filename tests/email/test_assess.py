@@ -61,7 +61,7 @@ def test_problems_are_must_fix_and_improvements_should_fix():
     assert not feedback.ready
     assert "Add an unsubscribe link." in [f.message for f in feedback.of("must fix")]
     assert any(f.check == "subject" for f in feedback.of("should fix"))
-    assert "1 thing(s) must be fixed" in feedback.summary
+    assert "1 thing must be fixed" in feedback.summary
 
 
 def test_the_send_time_is_judged_from_when_the_learner_checked():

@@ -308,3 +308,27 @@ def test_a_fake_reply_or_forward_subject_must_be_fixed(subject, prefix):
 def test_subjects_that_only_start_like_a_reply_are_fine(subject):
     """Are words that start with "re" or "fw", and "re:" meaning "about" mid-line, left alone?"""
     assert messages(replace(GOOD, subject=subject), "subject", "must fix") == []
+
+
+@pytest.mark.parametrize(
+    ("campaign", "problems"),
+    [
+        (replace(GOOD, unsubscribe_link=""), "1 problem to fix."),
+        (replace(GOOD, unsubscribe_link="", sender_name=""), "2 problems to fix."),
+    ],
+)
+def test_the_check_counts_its_problems_in_words(campaign, problems):
+    """Does the check say "1 problem to fix" and "1 thing must be fixed", never "problem(s)"?"""
+    check = check_campaign(campaign, now=NOW)
+    assert repr(check).startswith(problems)
+    things = "1 thing" if problems.startswith("1 ") else "2 things"
+    assert f"Not ready: {things} must be fixed before sending." in check._repr_html_()
+    assert "(s)" not in repr(check) + check._repr_html_()
+
+
+@pytest.mark.parametrize(
+    ("subject", "said"), [("A", "only 1 character."), ("Hi", "only 2 characters.")]
+)
+def test_a_short_subject_is_counted_in_the_singular_after_1(subject, said):
+    """Is a one-letter subject line "only 1 character", not "1 characters"?"""
+    assert any(said in m for m in messages(replace(GOOD, subject=subject), "subject"))

@@ -94,7 +94,7 @@ def test_the_builder_reopens_a_previous_release_file_and_saves_it_as_today(tmp_p
         learner="ab123", folder=tmp_path, clock=lambda: datetime(2026, 11, 20)
     )
     assert builder.form.send_time == "ten o'clock"
-    assert "not a time" in builder.findings_html
+    assert "not a time" in builder.schedule_problem
     builder.schedule("2026-12-01", "10:00")
     builder.session.flush()
     document = json.loads((tmp_path / "email-campaign.json").read_text())

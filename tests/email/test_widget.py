@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import time
 from datetime import datetime
 
@@ -83,7 +84,8 @@ def test_a_typed_time_that_is_not_a_time_keeps_the_work(builder):
     fill(builder)
     builder.schedule("2026-12-01", "ten o'clock")
     assert builder.check() is None
-    assert "not a time" in builder.findings_html
+    assert "not a time" in builder.schedule_problem
+    assert "see the note under the send date and time" in builder.findings_html
     work = saved(builder)
     assert work.form.subject.startswith("{first_name|Hello}")
     assert work.form.send_time == "ten o'clock"
@@ -241,3 +243,26 @@ def test_an_email_with_no_text_is_not_sent(builder):
     assert "Write the email text" in builder.findings_html
     assert builder.send() is None
     assert builder.results is None
+
+
+@pytest.mark.parametrize("typed", ["25:99", "ten o'clock", "10"])
+def test_a_bad_send_time_is_shown_under_the_day_and_time(builder, typed):
+    """Is a send time that is not a time explained under the day and time boxes (and pointed
+    to from the findings), and cleared once the time is put right?"""
+    fill(builder)
+    builder.schedule("2026-12-01", typed)
+    assert builder.check() is None
+    assert html.escape(typed) in builder.schedule_problem
+    assert "see the note under the send date and time" in builder.findings_html
+    builder.schedule("2026-12-01", "10:00")
+    assert builder.schedule_problem == ""
+    assert builder.check() is not None
+    assert builder.schedule_problem == ""
+
+
+def test_the_subject_count_says_1_character(builder):
+    """Does the count under the subject line say "1 character" for one letter?"""
+    builder.set_subject("A")
+    assert "Subject line: 1 character (" in builder._count.value
+    builder.set_subject("Ab")
+    assert "Subject line: 2 characters (" in builder._count.value

@@ -92,5 +92,5 @@ def test_ab_test_through_the_calculator():
 
 def test_unknown_metric_lists_the_choices():
     """Does asking for a metric that does not exist list the ones that do?"""
-    with pytest.raises(KeyError, match="choose one of ctr"):
+    with pytest.raises(KeyError, match="choose one of 'ctr'"):
         calculate("ctrr", {})

@@ -87,7 +87,7 @@ def test_a_shorter_menu():
 
 def test_typing_into_a_box_that_does_not_exist():
     """Is a wrong box name in a test or notebook reported clearly?"""
-    with pytest.raises(KeyError, match="its boxes are clicks, impressions"):
+    with pytest.raises(KeyError, match="its boxes are 'clicks' and 'impressions'"):
         MetricCalculator().type(orders="5")
 
 

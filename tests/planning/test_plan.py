@@ -60,15 +60,15 @@ def test_allocations_under_100_percent_leave_an_unallocated_remainder():
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"share": -5}, r"share of budget for paid_social cannot be negative"),
+        ({"share": -5}, r"share of budget for paid social cannot be negative"),
         ({"share": 120}, r"share of budget .* cannot be more than 100%"),
-        ({"cost": -1}, r"CPM for paid_social cannot be negative"),
+        ({"cost": -1}, r"CPM for paid social cannot be negative"),
         ({"cost": 0}, r"CPM of £0 would mean unlimited impressions"),
-        ({"ctr": 120}, r"click-through rate for paid_social cannot be more than 100%"),
+        ({"ctr": 120}, r"click-through rate for paid social cannot be more than 100%"),
         ({"ctr": -1}, r"click-through rate .* cannot be negative"),
-        ({"conversion_rate": 101}, r"conversion rate for paid_social cannot be more than 100%"),
+        ({"conversion_rate": 101}, r"conversion rate for paid social cannot be more than 100%"),
         ({"new_customer_rate": 150}, r"new customers .* cannot be more than 100%"),
-        ({"aov": -10}, r"average order value for paid_social cannot be negative"),
+        ({"aov": -10}, r"average order value for paid social cannot be negative"),
         ({"cost_model": "cpa"}, r"cost model must be 'cpm' .* or 'cpc'"),
         ({"cost_model": "cpc", "ctr": 0}, r"nobody would ever click"),
         ({"ctr": float("nan")}, r"ordinary number"),
@@ -107,7 +107,7 @@ def test_impossible_plans_are_refused(changes, message):
 
 def test_a_channel_listed_twice_is_refused():
     """Is the same channel twice refused, so its share is not counted twice?"""
-    with pytest.raises(PlanError, match="paid_social appears more than once"):
+    with pytest.raises(PlanError, match="Paid social appears more than once"):
         plan(channel("paid_social", 20), channel("paid_social", 30))
 
 

@@ -172,3 +172,19 @@ def test_ordinary_ad_writing_passes_the_policy_checks(headline, description):
     ad = _ad(headline, description)
     assert ad.ready, ad
     assert not {"punctuation", "symbols", "gimmicky", "repetition", "claims"} & ad.rules()
+
+
+@pytest.mark.parametrize(
+    ("heads", "descs", "said"),
+    [
+        (HEADS[:1], DESCS[:1], "1 headline, 1 description;"),
+        (HEADS, DESCS, "3 headlines, 2 descriptions;"),
+        ([], [], "0 headlines, 0 descriptions;"),
+    ],
+)
+def test_the_summary_counts_headlines_and_descriptions(heads, descs, said):
+    """Does the summary say "1 headline, 1 description", not "1 headlines, 1 descriptions"?"""
+    ad = check_search_ad(heads, descs)
+    assert said in ad.summary
+    if len(heads) == 1:
+        assert "1 headline; at least 3 are needed." in [f.message for f in ad.findings]

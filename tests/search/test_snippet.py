@@ -81,3 +81,18 @@ def test_pixel_width_of_wide_and_narrow_letters():
     """Do wide letters take more pixels than narrow ones, as in a real title?"""
     assert pixel_width("W" * 10) > 3 * pixel_width("i" * 10)
     assert pixel_width("Harbour & Pine") == pytest.approx(136.7, abs=0.1)
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "said"),
+    [
+        ("a", "b", ["Title 1 character", "description 1 character:", "only 1 character."]),
+        ("ab", "", ["Title 2 characters", "description 0 characters:"]),
+    ],
+)
+def test_lengths_are_counted_in_the_singular_after_1(title, description, said):
+    """Is a one-letter title "1 character", never "1 characters"?"""
+    snippet = check_snippet(title, description)
+    shown = repr(snippet) + snippet._repr_html_()
+    assert all(words in shown for words in said)
+    assert "1 characters" not in shown

@@ -27,8 +27,8 @@ ALL = list(commands(parser()))
 
 def test_every_command_is_found():
     names = {" ".join(words) for words, _ in ALL}
-    assert {"scenarios lint", "scenarios try", "autograde", "export-grades"} <= names
-    assert len(names) == 9
+    assert {"scenarios lint", "scenarios try", "autograde", "export-grades", "portfolio"} <= names
+    assert len(names) == 10
 
 
 @pytest.mark.parametrize(("words", "command"), ALL, ids=[" ".join(w) for w, _ in ALL])

@@ -266,7 +266,7 @@ def test_moodle_by_email_leaves_out_and_names_a_learner_with_no_email(tmp_path):
     assert rows(made.text) == [["Email address", "Unit 1 coursework"], ["a@c.uk", "3"]]
     assert made.no_lms_id == ("cd456",)
     assert not made.complete
-    assert "have no Email address: cd456" in made.summary(Path("out.csv"))
+    assert "has no Email address: cd456" in made.summary(Path("out.csv"))
 
 
 def test_a_roster_without_the_id_moodle_is_told_to_use_is_refused(tmp_path):

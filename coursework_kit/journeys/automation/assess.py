@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Literal, cast
 
+from coursework_kit._english import count
 from coursework_kit.errors import JourneyError
 from coursework_kit.feedback import Feedback, Finding
 from coursework_kit.journeys.automation.check import JourneyCheck, JourneyStep, check_journey
@@ -79,7 +80,7 @@ def assess(record: Record[AutomationWork]) -> Feedback:
     if result.problems:
         summary = "The journey is not finished: see what to fix."
     elif refused:
-        summary = f"{refused} of {messages} messages may not be sent under PECR."
+        summary = f"{refused} of {count(messages, 'message')} may not be sent under PECR."
     else:
         summary = "Every message in the journey may be sent under PECR."
     return Feedback(record.activity, summary, findings)

@@ -18,7 +18,7 @@ import html
 from dataclasses import dataclass
 from functools import cache
 
-from coursework_kit._english import count
+from coursework_kit._english import a_or_an, count
 from coursework_kit.errors import JourneyError, find_by_id
 from coursework_kit.gdpr import MarketingVerdict, check_electronic_marketing
 
@@ -224,7 +224,7 @@ def _check_message(step: JourneyStep, trigger: Trigger, library: JourneyLibrary)
             step,
             text,
             False,
-            f"{facts} There is no way to send a {medium} to these people; choose the other "
+            f"{facts} There is no way to send {a_or_an(medium)} to these people; choose the other "
             "channel.",
         )
     if not message.marketing:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from coursework_kit._english import count
 from coursework_kit.feedback import Feedback, Finding
 from coursework_kit.planning.activities import Activity, ActivityResult, load_activity
 from coursework_kit.planning.matching.record import MatchingWork
@@ -45,7 +46,7 @@ def assess(record: Record[MatchingWork], *, activity: Activity | None = None) ->
     summary = (
         "No answers chosen yet."
         if not answered
-        else f"{activity.title}: {answered} of {total} items answered."
+        else f"{activity.title}: {answered} of {count(total, 'item')} answered."
     )
     return Feedback(
         activity=record.activity, summary=summary, findings=findings, score=right, out_of=total

@@ -105,6 +105,7 @@ class CampaignPlanner(w.VBox):  # type: ignore[misc]
         # Typed boxes rather than sliders: a slider's handle has no name a screen reader can
         # read out, and a typed share is exact.
         self._shares: dict[str, w.BoundedFloatText] = {}
+        self._share_problems: dict[str, w.HTML] = {}  # a problem with a share, under its box
         for channel in self.plan.channels:
             box = w.BoundedFloatText(
                 value=channel.share,
@@ -118,6 +119,7 @@ class CampaignPlanner(w.VBox):  # type: ignore[misc]
             )
             box.observe(self._share_typed(channel.name), names="value")
             self._shares[channel.name] = box
+            self._share_problems[channel.name] = w.HTML()
         self._unallocated, self._message = w.HTML(), w.HTML()
         names = [(channel_label(c.name), c.name) for c in self.plan.channels]
         self._channel = w.Dropdown(options=names, description="Channel", style=_STYLE)
@@ -145,7 +147,7 @@ class CampaignPlanner(w.VBox):  # type: ignore[misc]
             [
                 self._campaign.box,
                 w.HTML("<h4>Share of the budget (%)</h4>"),
-                *self._shares.values(),
+                *(w.VBox([box, self._share_problems[name]]) for name, box in self._shares.items()),
                 self._unallocated,
                 w.HTML("<h4>Change an assumption</h4>"),
                 w.HBox([self._channel, self._assumption]),
@@ -317,6 +319,10 @@ class CampaignPlanner(w.VBox):  # type: ignore[misc]
         """The funnel chart and working out for the channel chosen (HTML)."""
         return str(self._funnel.value)
 
+    def share_problem(self, channel: str) -> str:
+        """The message under a channel's share box (HTML; empty when there is none)."""
+        return str(self._share_problems[channel].value)
+
     @property
     def campaign_problem(self) -> str:
         """The message under the objective, budget and date boxes (HTML; empty when none)."""
@@ -372,7 +378,7 @@ class CampaignPlanner(w.VBox):  # type: ignore[misc]
             try:
                 self.set_allocation(channel, float(change["new"]))
             except CourseworkError as exc:
-                self._message.value = alert(str(exc))
+                self._share_problems[channel].value = alert(str(exc))
 
         return on_change
 
@@ -389,6 +395,8 @@ class CampaignPlanner(w.VBox):  # type: ignore[misc]
         finally:
             self._quiet = quiet
         self._message.value = ""
+        for problem in self._share_problems.values():
+            problem.value = ""
         self._campaign.show(self.plan)
         found = self.projection
         self._unallocated.value = status(

@@ -2,7 +2,8 @@
 
 Thin: the team's rules are in :mod:`.rules`, the CSV and HTML in :mod:`.export`, the review
 in :mod:`.assess`. Every action is a method (``add_post``, ``edit_post``, ``set_status``,
-``export``); a change that breaks a rule is refused with the reason shown. The calendar, every
+``export``); a change that breaks a rule is refused with the reason shown under the box it is
+about (:meth:`CalendarPlanner.problem`). The calendar, every
 change and what is typed in the form are a :class:`.CalendarRecord`, saved within a second to
 ``evidence/calendar-<id>.json``; a new planner on the same folder reopens the learner's
 calendar.
@@ -18,6 +19,7 @@ from typing import Any
 import ipywidgets as w
 from traitlets import TraitError
 
+from coursework_kit._english import join
 from coursework_kit._ui.activity import Activity, button, watch
 from coursework_kit._ui.layout import fit_width, wide
 from coursework_kit._ui.snippets import alert
@@ -43,6 +45,26 @@ from coursework_kit.social.platforms import platform_ids, platform_rules
 __all__ = ["CalendarPlanner"]
 
 _STYLE = {"description_width": "initial"}
+
+# Each form box as a message points to it, and what to choose in it when it is left empty.
+_WHERE = {
+    "day": "the Day box",
+    "platform": "the Platform box",
+    "owner": "the Owner box",
+    "text": "the Post box",
+    "image_alt_text": "the Image alt text box",
+    "post": "the box for the chosen post",
+    "status": "the New status box",
+    "by": "the Done by box",
+}
+_CHOOSE = {
+    "day": "Choose a day in the Day box first.",
+    "platform": "Choose a platform in the Platform box first.",
+    "owner": "Choose who owns the post in the Owner box first.",
+    "post": "Choose a post to edit or move on first.",
+    "status": "Choose the new status in the New status box first.",
+    "by": "Choose who is making the change in the Done by box first.",
+}
 
 
 class CalendarPlanner(Activity):
@@ -80,6 +102,9 @@ class CalendarPlanner(Activity):
         self._status = w.Dropdown(options=STATUSES, description="New status", style=_STYLE)
         self._by = w.Dropdown(options=names, description="Done by", style=_STYLE)
         self._table, self._review, self._message = w.HTML(), w.HTML(), w.HTML()
+        # each box's own problem line, shown directly under the box (or the row holding it)
+        self._problems = {name: w.HTML() for name in _WHERE}
+        lines = self._problems
         add = button(
             "Add as a new post", "Add this post to the calendar as a draft", self.press_add
         )
@@ -102,15 +127,20 @@ class CalendarPlanner(Activity):
                 self._table,
                 w.HTML("<h4>Add or edit a post</h4>"),
                 w.HBox([self._day, self._platform, self._owner]),
+                w.VBox([lines["day"], lines["platform"], lines["owner"]]),
                 self._words,
+                lines["text"],
                 self._alt,
+                lines["image_alt_text"],
                 w.HBox([add, keep]),
                 w.HTML(
                     "<h4>Choose a post to edit or move on (draft → awaiting approval → "
                     "approved → scheduled)</h4>"
                 ),
                 w.HBox([self._post, load]),
+                lines["post"],
                 w.HBox([self._status, self._by, change]),
+                w.VBox([lines["status"], lines["by"]]),
                 self._message,
                 self._review,
                 export,
@@ -123,6 +153,8 @@ class CalendarPlanner(Activity):
         if resumed is not None:
             self._fill(resumed.form)
         watch(self._form_controls.values(), self._on_change)
+        for name, control in self._form_controls.items():  # a problem was about the old value
+            control.observe(lambda _c, name=name: self._clear(name), names="value")
 
     # -- what the learner has done --------------------------------------------------------------
 
@@ -172,16 +204,37 @@ class CalendarPlanner(Activity):
             "said": str(self._message.value),
         }
 
+    def problem(self, box: str) -> str:
+        """The message under a form box (HTML; "" when there is none). ``box`` is one of
+        ``day``, ``platform``, ``owner``, ``text``, ``image_alt_text``, ``post``, ``status``
+        and ``by``, as in :meth:`fill_form`."""
+        if box not in self._problems:
+            raise CourseworkError(
+                f"The form has no box called {box!r}; its boxes are {join(map(repr, _WHERE))}."
+            )
+        return str(self._problems[box].value)
+
     @property
     def post_choices(self) -> list[str]:
         """The posts to choose from, as the learner reads them ("tue-x (draft)")."""
         return [str(label) for label, _ in self._post.options]
 
-    def _attempt(self, action: Any, done: str) -> CalendarPost | None:
+    def _attempt(
+        self, action: Any, done: str, *, given: dict[str, Any], about: str, failed: str
+    ) -> CalendarPost | None:
+        """Do ``action``; a problem is shown under the box it is about, with a pointer to it in
+        the message line. ``given`` holds the chosen values by box: the first left empty, or
+        not one of its box's choices, is what a refusal is about; otherwise it is ``about``."""
+        self._clear(*self._problems)
+        empty = next((name for name, value in given.items() if value in (None, "")), None)
+        if empty is not None:
+            self._refuse(empty, _CHOOSE[empty], failed)
+            return None
         try:
             post: CalendarPost = action()
         except CourseworkError as exc:
-            self._message.value = alert(str(exc))
+            odd = next((n for n, v in given.items() if not self._offers(n, v)), about)
+            self._refuse(odd, str(exc), failed)
             return None
         self._message.value = info(done.format(post=post))
         self._log = (*self._log, CalendarAction(done.format(post=post), now()))
@@ -211,14 +264,21 @@ class CalendarPlanner(Activity):
                 paid_partnership=paid_partnership,
             ),
             "Added '{post.id}' as a draft.",
+            given={"day": day, "platform": platform, "owner": owner},
+            about="text",
+            failed="The post was not added",
         )
 
     def edit_post(self, post_id: str, **changes: Any) -> CalendarPost | None:
         """Change a post's text, platform, day, image or paid flag (approved posts go back to
         draft)."""
+        chosen = {n: changes[n] for n in ("day", "platform") if changes.get(n) is not None}
         return self._attempt(
             lambda: self.calendar.edit_post(post_id, **changes),
             "Changed '{post.id}'; it is now {post.status}.",
+            given={"post": post_id, **chosen},
+            about="text",
+            failed="The changes were not saved",
         )
 
     def set_status(self, post_id: str, status: str, *, by: str) -> CalendarPost | None:
@@ -226,6 +286,9 @@ class CalendarPlanner(Activity):
         return self._attempt(
             lambda: self.calendar.set_status(post_id, status, by=by),
             f"{by} moved '{{post.id}}' to {{post.status}}.",
+            given={"post": post_id, "status": status, "by": by},
+            about="status",
+            failed="The status was not changed",
         )
 
     def export(self) -> Path | None:
@@ -267,10 +330,14 @@ class CalendarPlanner(Activity):
 
     def load_post(self, post_id: str | None) -> CalendarPost | None:
         """Put a post's day, platform, owner, words and alt text into the form to edit."""
+        self._clear(*self._problems)
+        if post_id in (None, ""):
+            self._refuse("post", _CHOOSE["post"], "Nothing was loaded")
+            return None
         try:
             post = self.calendar.post(str(post_id))
         except CourseworkError as exc:
-            self._message.value = alert(str(exc))
+            self._refuse("post", str(exc), "Nothing was loaded")
             return None
         self._post.value = post.id
         self._day.value, self._platform.value, self._owner.value = (
@@ -284,9 +351,6 @@ class CalendarPlanner(Activity):
 
     def press_save_changes(self) -> CalendarPost | None:
         """Press "Save changes to the chosen post": change it to match the form."""
-        if self._post.value is None:
-            self._message.value = alert("Choose a post first.")
-            return None
         return self.edit_post(
             self._post.value,
             day=self._day.value,
@@ -297,10 +361,30 @@ class CalendarPlanner(Activity):
 
     def press_change_status(self) -> CalendarPost | None:
         """Press "Change status": move the chosen post to the new status, as "Done by"."""
-        if self._post.value is None:
-            self._message.value = alert("Choose a post first.")
-            return None
         return self.set_status(self._post.value, self._status.value, by=self._by.value)
+
+    def _refuse(self, box: str, problem: str, failed: str) -> None:
+        self._problems[box].value = alert(problem)
+        self._message.value = alert(f"{failed}: see the note under {_WHERE[box]}.")
+
+    def _clear(self, *boxes: str) -> None:
+        for box in boxes:
+            self._problems[box].value = ""
+
+    def _offers(self, box: str, value: object) -> bool:
+        """Is ``value`` one of the choices in ``box`` (True for a box that is typed in)?"""
+        if box == "day":
+            return value in self.calendar.days or self._day_called(value) is not None
+        if box == "post":
+            return any(p.id == value for p in self.calendar.posts)
+        options = getattr(self._form_controls[box], "options", None)
+        if options is None:
+            return True
+        said = str(value).strip().casefold()
+        return any(
+            said in (str(label).casefold(), str(code).casefold())
+            for label, code in (o if isinstance(o, tuple) else (o, o) for o in options)
+        )
 
     def _day_called(self, value: object) -> date | None:
         return next((d for d in self.calendar.days if d.isoformat() == str(value)), None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from coursework_kit._english import count
 from coursework_kit.feedback import Feedback, Finding, Severity
 from coursework_kit.social.moderation.decision import Judgement
 from coursework_kit.social.moderation.queue import QueueItem
@@ -69,7 +70,7 @@ def assess(record: ModerationRecord, *, items: Sequence[QueueItem] | None = None
     text = (
         "No items checked yet."
         if not numbered
-        else f"{summary.answered} of {summary.total} items checked; "
+        else f"{summary.answered} of {count(summary.total, 'item')} checked; "
         f"{summary.handled_well} handled well."
     )
     return Feedback(

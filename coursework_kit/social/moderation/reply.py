@@ -17,6 +17,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from coursework_kit._english import join
 from coursework_kit.chat.assess import ReplyAssessment, assess_reply
 from coursework_kit.chat.moves import Moves
 from coursework_kit.chat.understand import Features, understand
@@ -295,7 +296,7 @@ def check_reply(item: QueueItem, reply: str, *, needed: bool, private_invite: bo
     if repeated:
         problems.append(
             "It repeats personal details the customer posted in public "
-            f"({', '.join(repeated)}). Never write them back: anyone can see them."
+            f"({join(repeated)}). Never write them back: anyone can see them."
         )
     private = said(reply, PRIVATE)  # "no need to DM us" does not invite them
     f, private_said = private.features, bool(private.plain)

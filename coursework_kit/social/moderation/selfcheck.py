@@ -4,6 +4,7 @@ for a queue item in place of ``None`` and is told whether it fits the policy.
 
 from __future__ import annotations
 
+from coursework_kit._english import choices
 from coursework_kit.feedback import SelfCheck
 from coursework_kit.social.moderation.policy import ModerationError, load_policy
 from coursework_kit.social.moderation.queue import get_item
@@ -40,7 +41,7 @@ def check_choice(item_id: str, answer: object, *, part: str = "action") -> SelfC
         return SelfCheck(False, "This one does need a colleague. Look again at Part D.")
     if code not in codes:
         return SelfCheck(
-            False, f"{answer!r} is not one of the codes. Use one of: {', '.join(codes)}."
+            False, f"{answer!r} is not one of the codes. Use one of: {choices(codes)}."
         )
     source = "; ".join(item.sources(policy))
     if part == "action":

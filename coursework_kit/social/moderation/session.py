@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
+from coursework_kit._english import count
 from coursework_kit.social.moderation.decision import Judgement, judge, quick_outcome
 from coursework_kit.social.moderation.policy import ModerationError, load_policy
 from coursework_kit.social.moderation.queue import QueueItem, load_queue
@@ -63,10 +64,11 @@ class QueueSummary:
     @property
     def text(self) -> str:
         return (
-            f"{self.answered} of {self.total} items checked. Handled well: {self.handled_well}. "
+            f"{self.answered} of {count(self.total, 'item')} checked. "
+            f"Handled well: {self.handled_well}. "
             f"Best action: {self.best}, acceptable: {self.acceptable}. Escalation right: "
             f"{self.escalation_right}. Replies that work: {self.replies_ok}. Score: "
-            f"{self.points:g} of {self.max_points} points ({self.percent:g}%)."
+            f"{self.points:g} of {count(self.max_points, 'point')} ({self.percent:g}%)."
         )
 
     def __repr__(self) -> str:

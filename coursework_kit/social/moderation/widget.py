@@ -235,7 +235,7 @@ class ModerationQueue(w.VBox):  # type: ignore[misc]
         self._actions.add_class("ck-choices")
         self._route = w.Dropdown(
             options=[("No escalation needed", _NO_ROUTE)]
-            + [(f"{r.role} ({r.id})", r.id) for r in policy.routes],
+            + [(f"{r.role} (code '{r.id}')", r.id) for r in policy.routes],
             value=_NO_ROUTE,
             description="Escalate to",
             style={"description_width": "initial"},

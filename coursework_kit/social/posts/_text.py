@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from coursework_kit._english import count
+
 __all__ = [
     "Readability",
     "counted_length",
@@ -170,8 +172,28 @@ class Readability:
 
     @property
     def reading_age(self) -> int:
-        """UK reading age: the US school grade plus 5, at least 5."""
-        return max(5, round(self.grade + 5))
+        """UK reading age: the US school grade plus 5, kept between 5 and 21.
+
+        The grade formula runs far past any real age for odd text (one endless sentence, huge
+        words), so 21 stands for "over 20".
+
+        >>> Readability(300, 1, 300, 300, 0.0, 113.2).reading_age
+        21
+        """
+        return min(21, max(5, round(self.grade + 5)))
+
+    @property
+    def reading_age_words(self) -> str:
+        """The reading age as said to a learner: "about 11", or "over 20 (very hard to read)".
+
+        >>> Readability(11, 2, 14, 6, 100.0, 4.2).reading_age_words
+        'about 9'
+        >>> Readability(300, 1, 300, 300, 0.0, 113.2).reading_age_words
+        'over 20 (very hard to read)'
+        """
+        if self.reading_age >= 21:
+            return "over 20 (very hard to read)"
+        return f"about {self.reading_age}"
 
     @property
     def band(self) -> str:
@@ -193,9 +215,8 @@ class Readability:
     def _repr_html_(self) -> str:
         return (
             f"<div role='status'>Reading ease <strong>{self.reading_ease:.0f}</strong> "
-            f"({html.escape(self.band)}), reading age about <strong>{self.reading_age}</strong>"
-            f": {self.words} words in {self.sentences} sentence"
-            f"{'' if self.sentences == 1 else 's'}.</div>"
+            f"({html.escape(self.band)}), reading age <strong>{self.reading_age_words}</strong>"
+            f": {count(self.words, 'word')} in {count(self.sentences, 'sentence')}.</div>"
         )
 
 

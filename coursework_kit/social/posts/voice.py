@@ -327,8 +327,8 @@ def plain_language(text: str, brand: BrandVoice) -> tuple[Readability, list[Find
         )
     if score.words >= _MIN_WORDS_TO_SCORE:
         measured = (
-            f"Reading ease {score.reading_ease:.0f} ({score.band}), reading age about "
-            f"{score.reading_age}."
+            f"Reading ease {score.reading_ease:.0f} ({score.band}), reading age "
+            f"{score.reading_age_words}."
         )
         if score.reading_ease < brand.reading_ease_min or score.reading_age > brand.reading_age_max:
             found.append(

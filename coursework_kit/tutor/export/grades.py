@@ -33,6 +33,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from coursework_kit._english import count
 from coursework_kit.errors import CourseworkError
 from coursework_kit.tutor.export.gradebook import AssignmentScores
 from coursework_kit.tutor.export.roster import Roster, RosterEntry
@@ -115,8 +116,9 @@ class GradesExport:
             )
         if self.not_on_roster:
             lines.append(
-                f"NOT IN THE FILE: {len(self.not_on_roster)} learner(s) handed in "
-                f"{self.assignment} but are not on the roster: {_names(self.not_on_roster)}. "
+                f"NOT IN THE FILE: {count(len(self.not_on_roster), 'learner')} handed in "
+                f"{self.assignment} but {'is' if len(self.not_on_roster) == 1 else 'are'} not "
+                f"on the roster: {_names(self.not_on_roster)}. "
                 "Add a row for each to the roster, then run this again."
             )
             if self.case_hints:
@@ -127,7 +129,8 @@ class GradesExport:
         if self.no_lms_id:
             need = self.by if self.lms == "moodle" else "a canvas_id, sis_user_id or sis_login_id"
             lines.append(
-                f"NOT IN THE FILE: {len(self.no_lms_id)} learner(s) on the roster have no "
+                f"NOT IN THE FILE: {count(len(self.no_lms_id), 'learner')} on the roster "
+                f"{'has' if len(self.no_lms_id) == 1 else 'have'} no "
                 f"{need}: {_names(self.no_lms_id)}. Fill it in on the roster, then run this "
                 "again."
             )
@@ -138,7 +141,7 @@ class GradesExport:
             )
         if self.no_hand_in:
             lines.append(
-                f"No grade (not 0) for {len(self.no_hand_in)} learner(s) on the roster with "
+                f"No grade (not 0) for {count(len(self.no_hand_in), 'learner')} on the roster with "
                 f"nothing for {self.assignment} in the gradebook: {_names(self.no_hand_in)}."
             )
         return "\n".join(lines)

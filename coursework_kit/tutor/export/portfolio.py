@@ -17,6 +17,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from coursework_kit._english import count, join
 from coursework_kit.tutor.export.roster import COLUMNS, Roster
 from coursework_kit.tutor.reports import CriteriaMatrix
 
@@ -37,13 +38,15 @@ class CriteriaExport:
 
     def summary(self, out: Path) -> str:
         lines = [
-            f"Criteria for {self.assignment} written to {out}: {len(self.learners)} learners "
-            f"x {len(self.criteria)} criteria ({', '.join(self.criteria)})."
+            f"Criteria for {self.assignment} written to {out}: "
+            f"{count(len(self.learners), 'learner')} x {count(len(self.criteria), 'criterion')} "
+            f"({join(self.criteria)})."
         ]
         if self.not_on_roster:
             lines.append(
-                f"NOT IN THE FILE: {len(self.not_on_roster)} learner(s) handed in "
-                f"{self.assignment} but are not on the roster: {', '.join(self.not_on_roster)}."
+                f"NOT IN THE FILE: {count(len(self.not_on_roster), 'learner')} handed in "
+                f"{self.assignment} but {'is' if len(self.not_on_roster) == 1 else 'are'} not "
+                f"on the roster: {', '.join(self.not_on_roster)}."
                 " Add a row for each to the roster, then run this again."
             )
         return "\n".join(lines)

@@ -43,7 +43,7 @@ def test_a_message_pecr_forbids_must_be_fixed():
     assert "must not be sent" in refused.message
     assert refused.why
     assert refused.where == "step 2"
-    assert "1 of 1 messages may not be sent" in feedback.summary
+    assert "1 of 1 message may not be sent" in feedback.summary
 
 
 def test_a_badly_shaped_journey_must_be_fixed():

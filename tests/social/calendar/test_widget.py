@@ -26,7 +26,8 @@ def test_calendar_planner_enforces_rules_and_exports(tmp_path):
     )
     assert post is not None
     assert planner.set_status(post.id, "approved", by="Owen") is None
-    assert "cannot approve" in planner.shown["said"]
+    assert "cannot approve" in planner.problem("status")
+    assert "see the note under the New status box" in planner.shown["said"]
     assert planner.set_status(post.id, "approved", by="Grace").approver == "Grace"
     assert "fri-tiktok (approved)" in planner.post_choices
     path = planner.export()
@@ -48,7 +49,7 @@ def test_calendar_planner_buttons(tmp_path):
     assert any(p.platform == "threads" for p in planner.calendar.posts)
     planner.fill_form(post="tue-x", status="scheduled", by="Grace")
     planner.press_change_status()
-    assert "not been approved by a colleague" in planner.shown["said"]
+    assert "not been approved by a colleague" in planner.problem("status")
     assert planner.edit_post("tue-x", text="Changed").status == "draft"
     with pytest.raises(CourseworkError, match="not one of the choices"):
         planner.fill_form(platform="myspace")
@@ -65,7 +66,7 @@ def test_calendar_planner_edits_through_the_form(tmp_path):
     assert post.image_alt_text.startswith("Three lit candles")
     assert post.status == "draft"  # it was changed, so it must be approved again
     assert planner.load_post("nope") is None
-    assert "There is no post" in planner.shown["said"]
+    assert "There is no post" in planner.problem("post")
 
 
 def test_a_new_planner_on_the_same_folder_shows_the_learners_calendar(tmp_path):
@@ -105,3 +106,43 @@ def test_a_broken_evidence_file_does_not_stop_the_planner(tmp_path):
     assert len(planner.calendar.posts) == 4
     assert planner.set_status("tue-x", "draft", by="Priya") is not None
     assert "could not be read" in planner.message
+
+
+@pytest.mark.parametrize(
+    ("fill", "box", "said"),
+    [
+        ({"owner": None}, "owner", "Owner box"),
+        ({"day": None}, "day", "Day box"),
+        ({"platform": None}, "platform", "Platform box"),
+    ],
+)
+def test_an_empty_choice_is_explained_under_its_box(tmp_path, fill, box, said):
+    """Is a choice left empty explained under its own box, with the message line pointing
+    there, and no other box showing a problem?"""
+    planner = CalendarPlanner(folder=tmp_path)
+    planner.fill_form(text="Our Black Friday sale starts soon.", **fill)
+    assert planner.press_add() is None
+    assert said in planner.problem(box)
+    assert f"see the note under the {said}" in planner.shown["said"]
+    boxes = ("day", "platform", "owner", "text", "image_alt_text", "post", "status", "by")
+    assert [b for b in boxes if planner.problem(b)] == [box]
+
+
+def test_a_refusal_goes_under_the_box_it_is_about_and_clears_when_it_changes(tmp_path):
+    """Is an owner not in the team explained under the Owner box, a day outside the week under
+    the Day box, a refused approval under the status row, and each cleared once changed?"""
+    planner = CalendarPlanner(folder=tmp_path)
+    assert planner.add_post(day="2026-11-25", platform="x", text="Hi all.", owner="Bob") is None
+    assert "must be someone in the team" in planner.problem("owner")
+    assert planner.add_post(day="2026-12-25", platform="x", text="Hi.", owner="Owen") is None
+    assert "is not in this week" in planner.problem("day")
+    assert planner.problem("owner") == ""  # a new attempt clears the old problem
+    planner.fill_form(day="2026-11-25")
+    assert planner.problem("day") == ""  # changing the box clears its problem
+    assert planner.set_status("tue-x", "approved", by="Priya") is None
+    assert "cannot approve" in planner.problem("status")
+    assert planner.set_status("tue-x", "approved", by="Grace") is not None
+    assert planner.problem("status") == ""
+    assert "Grace moved" in planner.shown["said"]
+    with pytest.raises(CourseworkError, match="no box called 'colour'"):
+        planner.problem("colour")

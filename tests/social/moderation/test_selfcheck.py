@@ -31,7 +31,7 @@ def test_routes_and_unknown_codes():
     wrong = check_choice("defamation-named-manager", "pr_crisis", part="route")
     assert "escalation matrix" in wrong.message
     unknown = check_choice("defamation-named-manager", "lawyer", part="route")
-    assert "Use one of: team_leader" in unknown.message
+    assert "Use one of: 'team_leader'" in unknown.message
     assert "in quotes" in check_choice("phone-number-public", 3).message
     assert check_choice("praise-sofa", "none", part="route").correct
     assert not check_choice("safeguarding-dm", "None", part="route").correct

@@ -151,3 +151,44 @@ def test_the_guide_lists_each_word_once_and_marks_exact_words():
         word_forms("utilise")
     )
     assert word_forms("no. 1") == ("no. 1",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "buy our lovely candles today " * 400,  # one sentence of 2,000 words
+        "Incomprehensibilities. " * 12,  # one huge word a sentence
+        "and " * 120 + "then we went home.",
+    ],
+)
+def test_odd_text_is_said_to_be_very_hard_to_read(text):
+    """Is the reading age of an endless sentence or huge words kept at 21 and said as "over 20
+    (very hard to read)", in the score and in the post's finding, never as a made-up age?"""
+    score = readability(text)
+    assert score.reading_age == 21
+    assert score.reading_age_words == "over 20 (very hard to read)"
+    assert "reading age <strong>over 20 (very hard to read)</strong>" in score._repr_html_()
+    (finding,) = [
+        f for f in check_post(text, platform="facebook").findings if f.check == "reading-ease"
+    ]
+    assert "reading age over 20 (very hard to read)." in finding.message
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Hi.", "about 5"),  # the lowest age people read at
+        ("Our sale starts on Friday. Throws and cushions are 20% off.", "about 6"),
+    ],
+)
+def test_a_plain_text_keeps_its_reading_age(text, words):
+    """Does plain text keep the reading age the formula gives (at least 5), said as "about"?"""
+    score = readability(text)
+    assert score.reading_age_words == words
+    assert f"reading age <strong>{words}</strong>" in score._repr_html_()
+
+
+def test_the_score_counts_one_word_and_one_sentence_in_the_singular():
+    """Does a one-word post say "1 word in 1 sentence", not "1 words"?"""
+    assert ": 1 word in 1 sentence." in readability("Hello")._repr_html_()
+    assert ": 4 words in 2 sentences." in readability("Hello there. Bye now.")._repr_html_()
